@@ -1,0 +1,98 @@
+package dev.dojomcp.cli;
+
+import dev.dojomcp.config.DojoConnection;
+import dev.dojomcp.config.Environment;
+import dev.dojomcp.config.Transport;
+import dev.dojomcp.sandbox.SandboxOptions;
+import dev.dojomcp.sandbox.SandboxServer;
+import dev.dojomcp.server.ServerRuntime;
+import dev.dojomcp.transport.HttpTransport;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", description = "Start the DefectDojo sandbox with generated data and serve MCP over HTTP against it.")
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8000", description = "MCP HTTP port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--sandbox-port", defaultValue = "0", description = "Sandbox port (default: any free port)")
+    int sandboxPort;
+
+    @Option(names = "--findings", defaultValue = "3000", description = "Generated findings (default ${DEFAULT-VALUE})")
+    int findings;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--dojo-version", defaultValue = "3", description = "Emulate DefectDojo 2 or 3 (default ${DEFAULT-VALUE})")
+    int dojoVersion;
+
+    @Override
+    public Integer call() throws Exception {
+        String key = randomKey();
+        SandboxOptions sandboxOptions = SandboxOptions.generated(key, findings, seed)
+                .withPort(sandboxPort).withDojoVersion(dojoVersion);
+        try (SandboxServer sandbox = SandboxServer.start(sandboxOptions)) {
+            Environment env = Environment.of(Map.of(
+                    DojoConnection.URL, sandbox.baseUrl().toString(),
+                    DojoConnection.API_KEY, key,
+                    DojoConnection.ALLOW_INSECURE_HTTP, "true"));
+            DojoConnection connection = DojoConnection.from(env);
+            try (ServerRuntime runtime = new ServerRuntime(connection, Transport.HTTP, ServerRuntime.allToolsets(),
+                    Clock.systemUTC())) {
+                StartupCheck.discover(runtime.dojo());
+                try (HttpTransport http = HttpTransport.start(runtime,
+                        HttpTransport.HttpOptions.loopback("127.0.0.1", port), spec -> { })) {
+                    printWelcome(System.err, http, sandbox, key);
+                    CountDownLatch stop = new CountDownLatch(1);
+                    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                    stop.await();
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void printWelcome(PrintStream out, HttpTransport http, SandboxServer sandbox, String key) {
+        String mcp = http.mcpUrl().toString();
+        String launcher = Path.of("bin", "dojo-mcp").toAbsolutePath().toString();
+        out.println();
+        out.println("dojo-mcp demo is running (Ctrl-C to stop)");
+        out.println("  MCP (Streamable HTTP): " + mcp);
+        out.println("  DefectDojo sandbox:    " + sandbox.baseUrl() + "/api/v2/  (" + findings
+                + " generated findings, seed " + seed + ", DefectDojo " + dojoVersion + ".x API)");
+        out.println("  Sandbox API key:       " + key + "  (demo only, valid while this runs)");
+        out.println();
+        out.println("Claude Desktop, over HTTP via mcp-remote (claude_desktop_config.json):");
+        out.println("""
+                {"mcpServers": {"defectdojo": {"command": "npx", "args": ["-y", "mcp-remote", "%s"]}}}"""
+                .formatted(mcp));
+        out.println();
+        out.println("Claude Desktop, over stdio against the same sandbox:");
+        out.println("""
+                {"mcpServers": {"defectdojo": {"command": "%s", "args": ["serve"], "env": {
+                  "DEFECTDOJO_URL": "%s", "DEFECTDOJO_API_KEY": "%s", "ALLOW_INSECURE_HTTP": "true"}}}}"""
+                .formatted(launcher, sandbox.baseUrl(), key));
+        out.println();
+        out.println("Claude Code:    claude mcp add --transport http defectdojo " + mcp);
+        out.println("Inspector CLI:  npx @modelcontextprotocol/inspector@2.12.0 --cli " + mcp
+                + " --transport http --method tools/list");
+        out.println("                npx @modelcontextprotocol/inspector@2.12.0 --cli " + mcp
+                + " --transport http --method tools/call --tool-name finding_summary");
+        out.println();
+    }
+
+    private static String randomKey() {
+        byte[] b = new byte[20];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

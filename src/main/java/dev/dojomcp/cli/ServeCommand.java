@@ -1,0 +1,94 @@
+package dev.dojomcp.cli;
+
+import dev.dojomcp.config.DojoConnection;
+import dev.dojomcp.config.Environment;
+import dev.dojomcp.config.ServerSettings;
+import dev.dojomcp.config.Transport;
+import dev.dojomcp.defectdojo.Capabilities;
+import dev.dojomcp.server.ServerRuntime;
+import dev.dojomcp.transport.HttpTransport;
+import dev.dojomcp.transport.StdioTransport;
+import io.modelcontextprotocol.server.McpSyncServer;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", description = "Serve MCP over stdio (default) or Streamable HTTP.")
+public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--transport", description = "stdio or http (env MCP_TRANSPORT; default stdio)",
+            converter = TransportConverter.class)
+    Transport transport;
+
+    @Option(names = "--host", description = "HTTP bind address (env MCP_HOST; default 127.0.0.1)")
+    String host;
+
+    @Option(names = "--port", description = "HTTP port (env MCP_PORT; default 8000)")
+    Integer port;
+
+    @Override
+    public Integer call() throws Exception {
+        Environment env = Environment.load(Path.of("").toAbsolutePath());
+        ServerSettings settings = ServerSettings.from(env, transport, host, port);
+        DojoConnection connection = DojoConnection.from(env);
+        try (ServerRuntime runtime = new ServerRuntime(connection, settings.transport(), ServerRuntime.allToolsets(),
+                Clock.systemUTC())) {
+            Capabilities caps = StartupCheck.discover(runtime.dojo());
+            LOG.info("DefectDojo reachable; API {}; {} tools", caps.apiGeneration(), runtime.catalog().all().size());
+            if (settings.transport() == Transport.STDIO) {
+                return serveStdio(runtime);
+            }
+            return serveHttp(runtime, settings);
+        }
+    }
+
+    static int serveStdio(ServerRuntime runtime) throws InterruptedException {
+        PrintStream protocolOut = System.out;
+        System.setOut(System.err);
+        CountDownLatch eof = new CountDownLatch(1);
+        InputStream in = new FilterInputStream(System.in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b < 0) {
+                    eof.countDown();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                if (n < 0) {
+                    eof.countDown();
+                }
+                return n;
+            }
+        };
+        McpSyncServer server = StdioTransport.start(runtime, in, protocolOut, spec -> { });
+        eof.await();
+        server.closeGracefully();
+        return 0;
+    }
+
+    static int serveHttp(ServerRuntime runtime, ServerSettings settings) throws Exception {
+        try (HttpTransport http = HttpTransport.start(runtime,
+                HttpTransport.HttpOptions.loopback(settings.host(), settings.port()), spec -> { })) {
+            System.err.println("dojo-mcp listening on " + http.mcpUrl());
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            stop.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.dojomcp.defectdojo;
+
+import dev.dojomcp.config.Secret;
+import dev.dojomcp.defectdojo.model.Note;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Typed access to DefectDojo's REST API v2: paged lists with whitelisted filters, objects by id,
+ * and capability discovery. Every path ends with the trailing slash DefectDojo requires.
+ */
+public final class DefectDojoClient {
+    /** Page size used when a tool pages through a bounded set itself. */
+    public static final int BULK_PAGE_SIZE = 1000;
+
+    private final DojoHttp http;
+    private final Secret key;
+    private final Clock clock;
+    private final AtomicReference<Capabilities> capabilities = new AtomicReference<>();
+    private final AtomicReference<Optional<String>> version = new AtomicReference<>();
+
+    public DefectDojoClient(DojoHttp http, Secret key, Clock clock) {
+        this.http = http;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    public <T> Page<T> list(Query query, int limit, int offset, Class<T> type) {
+        JsonNode body = http.get(query.resource().path() + "/?" + query.encode(limit, offset), key);
+        JsonNode results = body.path("results");
+        if (!body.isObject() || !results.isArray()) {
+            throw new DojoException(DojoFailure.BAD_RESPONSE);
+        }
+        List<T> items = new ArrayList<>(results.size());
+        List<JsonNode> raw = new ArrayList<>(results.size());
+        for (JsonNode node : results) {
+            items.add(convert(node, type));
+            raw.add(node);
+        }
+        long count = body.path("count").asLong(items.size());
+        return new Page<>(count, limit, offset, List.copyOf(items), List.copyOf(raw));
+    }
+
+    /** Number of objects matching the query, from one {@code limit=1} request. */
+    public long count(Query query) {
+        JsonNode body = http.get(query.resource().path() + "/?" + query.encode(1, 0), key);
+        JsonNode count = body.path("count");
+        if (!count.isNumber()) {
+            throw new DojoException(DojoFailure.BAD_RESPONSE);
+        }
+        return count.asLong();
+    }
+
+    /**
+     * Pages through matching objects, at most {@code maxItems}, handing each to {@code sink}.
+     * Returns the total DefectDojo reported, which may exceed what was visited.
+     */
+    public <T> long forEach(Query query, int maxItems, Class<T> type, Consumer<T> sink) {
+        int offset = 0;
+        long total;
+        do {
+            int limit = Math.min(BULK_PAGE_SIZE, maxItems - offset);
+            Page<T> page = list(query, limit, offset, type);
+            page.results().forEach(sink);
+            total = page.count();
+            if (page.results().isEmpty()) {
+                break;
+            }
+            offset += page.results().size();
+        } while (offset < total && offset < maxItems);
+        return total;
+    }
+
+    public <T> T get(Resource resource, long id, Class<T> type) {
+        return convert(getRaw(resource, id), type);
+    }
+
+    public JsonNode getRaw(Resource resource, long id) {
+        return http.get(resource.path() + "/" + id + "/", key);
+    }
+
+    /** {@code GET /findings/{id}/notes/} answers a wrapper object, not a page. */
+    public List<Note> findingNotes(long findingId) {
+        JsonNode body = http.get("findings/" + findingId + "/notes/", key);
+        JsonNode notes = body.path("notes");
+        if (!notes.isArray()) {
+            throw new DojoException(DojoFailure.BAD_RESPONSE);
+        }
+        List<Note> out = new ArrayList<>();
+        notes.forEach(n -> out.add(convert(n, Note.class)));
+        return out;
+    }
+
+    /** The caller as DefectDojo sees it: a cheap authenticated round trip. */
+    public JsonNode userProfile() {
+        return http.get("user_profile/", key);
+    }
+
+    public Capabilities capabilities() {
+        Capabilities c = capabilities.get();
+        return c != null ? c : refreshCapabilities();
+    }
+
+    public Capabilities refreshCapabilities() {
+        JsonNode root = http.get("", key);
+        if (!root.isObject()) {
+            throw new DojoException(DojoFailure.BAD_RESPONSE);
+        }
+        Set<String> endpoints = new HashSet<>(root.propertyNames());
+        Capabilities fresh = new Capabilities(endpoints, Instant.now(clock));
+        capabilities.set(fresh);
+        return fresh;
+    }
+
+    /**
+     * DefectDojo's version from its OpenAPI document ({@code info.version}), fetched once. Empty when
+     * the document is not served; the document can be large, so only {@code get_instance_info} asks.
+     */
+    public Optional<String> dojoVersion() {
+        Optional<String> v = version.get();
+        if (v != null) {
+            return v;
+        }
+        Optional<String> found;
+        try {
+            JsonNode schema = http.get("oa3/schema/?format=json", key);
+            String text = schema.path("info").path("version").asString("");
+            found = text.isBlank() ? Optional.empty() : Optional.of(text);
+        } catch (DojoException e) {
+            found = Optional.empty();
+        }
+        version.set(found);
+        return found;
+    }
+
+    /** Fails with {@link DojoFailure#UNSUPPORTED} when DefectDojo does not route this collection. */
+    public void requireEndpoint(Resource resource) {
+        if (!capabilities().has(resource)) {
+            throw new DojoException(DojoFailure.UNSUPPORTED);
+        }
+    }
+
+    private static <T> T convert(JsonNode node, Class<T> type) {
+        if (type == JsonNode.class) {
+            return type.cast(node);
+        }
+        try {
+            return Json.mapper().treeToValue(node, type);
+        } catch (JacksonException e) {
+            throw new DojoException(DojoFailure.BAD_RESPONSE);
+        }
+    }
+}

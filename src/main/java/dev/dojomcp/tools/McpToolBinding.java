@@ -1,0 +1,50 @@
+package dev.dojomcp.tools;
+
+import dev.dojomcp.tools.schema.SchemaFactory;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a {@link ToolSpec} into the SDK's registration, routing every call through the pipeline. */
+public final class McpToolBinding {
+    private McpToolBinding() {
+    }
+
+    public static McpSchema.Tool describe(ToolSpec<?, ?> spec) {
+        ToolHints h = spec.hints();
+        return McpSchema.Tool.builder()
+                .name(spec.name())
+                .title(spec.title())
+                .description(spec.description())
+                .inputSchema(inputSchema(spec))
+                .outputSchema(outputSchema(spec))
+                .annotations(new ToolAnnotations(spec.title(), h.readOnly(), h.destructive(), h.idempotent(),
+                        h.openWorld(), null))
+                .meta(Map.of("dojo-mcp/toolset", spec.toolset().id(),
+                        "dojo-mcp/permission", spec.permission().id()))
+                .build();
+    }
+
+    public static Map<String, Object> inputSchema(ToolSpec<?, ?> spec) {
+        return SchemaFactory.input(spec.input());
+    }
+
+    public static Map<String, Object> outputSchema(ToolSpec<?, ?> spec) {
+        return SchemaFactory.output(spec.output(), spec.outputTypeArguments());
+    }
+
+    public static List<SyncToolSpecification> bind(ToolCatalog catalog, ToolPipeline pipeline) {
+        return catalog.all().stream().map(spec -> bind(spec, pipeline)).toList();
+    }
+
+    private static SyncToolSpecification bind(ToolSpec<?, ?> spec, ToolPipeline pipeline) {
+        McpSchema.Tool tool = describe(spec);
+        return SyncToolSpecification.builder()
+                .tool(tool)
+                .callHandler((exchange, request) -> pipeline.call(spec, request.arguments(),
+                        exchange.transportContext()))
+                .build();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.dojomcp.tools;
+
+import dev.dojomcp.defectdojo.DojoException;
+import dev.dojomcp.defectdojo.Json;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * The one path every tool call takes: guards (authenticate, authorise, rate-limit) → validate
+ * arguments into the input record → handler (DefectDojo calls) → structured result plus text →
+ * log/audit. Errors become {@code isError} results with a generic message and a request id; stack
+ * traces and DefectDojo responses stay in the server log.
+ */
+public final class ToolPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(ToolPipeline.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final List<CallGuard> guards;
+    private final DojoClientResolver clients;
+    private final Clock clock;
+    private final ServerProfile profile;
+    private final ExecutorService executor;
+
+    public ToolPipeline(List<CallGuard> guards, DojoClientResolver clients, Clock clock, ServerProfile profile,
+            ExecutorService executor) {
+        this.guards = List.copyOf(guards);
+        this.clients = clients;
+        this.clock = clock;
+        this.profile = profile;
+        this.executor = executor;
+    }
+
+    public <I, O> CallToolResult call(ToolSpec<I, O> tool, Map<String, Object> arguments, McpTransportContext transport) {
+        String requestId = newRequestId();
+        long start = System.nanoTime();
+        MDC.put("request_id", requestId);
+        MDC.put("tool", tool.name());
+        String outcome = "error";
+        try {
+            for (CallGuard guard : guards) {
+                guard.check(tool, transport);
+            }
+            I input = bind(tool, arguments == null ? Map.of() : arguments);
+            ToolContext context = new ToolContext(requestId, clients.clientFor(tool, transport), clock, profile,
+                    executor);
+            O output = tool.handler().handle(context, input);
+            CallToolResult result = success(output);
+            outcome = "success";
+            return result;
+        } catch (ToolInputException | ToolException e) {
+            return failure(e.getMessage(), requestId);
+        } catch (DojoException e) {
+            LOG.debug("DefectDojo failure {} (status {})", e.failure(), e.status());
+            return failure(e.getMessage(), requestId);
+        } catch (RuntimeException e) {
+            LOG.error("tool {} failed unexpectedly", tool.name(), e);
+            return failure("internal error", requestId);
+        } finally {
+            LOG.info("tool={} outcome={} duration_ms={}", tool.name(), outcome, (System.nanoTime() - start) / 1_000_000);
+            MDC.remove("request_id");
+            MDC.remove("tool");
+        }
+    }
+
+    private static <I> I bind(ToolSpec<I, ?> tool, Map<String, Object> arguments) {
+        if (arguments.containsKey("token")) {
+            throw new ToolInputException("token",
+                    "credentials are never passed as tool arguments; configure them in the server");
+        }
+        try {
+            return Json.mapper().convertValue(arguments, tool.input());
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof ToolInputException t) {
+                throw t;
+            }
+            throw new ToolInputException(firstPathElement(e), "has an invalid value");
+        } catch (JacksonException e) {
+            if (e.getCause() instanceof ToolInputException t) {
+                throw t;
+            }
+            throw new ToolInputException(firstPathElement(e), "has the wrong type");
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof ToolInputException t) {
+                throw t;
+            }
+            throw new ToolInputException("arguments", "could not be read");
+        }
+    }
+
+    private static String firstPathElement(JacksonException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
+                .findFirst().orElse("arguments");
+    }
+
+    private static CallToolResult success(Object output) {
+        Map<String, Object> structured = Json.mapper().convertValue(output,
+                new TypeReference<LinkedHashMap<String, Object>>() { });
+        String text = output instanceof TextRendering t ? t.asText() : Json.mapper().writeValueAsString(structured);
+        return CallToolResult.builder().structuredContent(structured).addTextContent(text).isError(false).build();
+    }
+
+    private static CallToolResult failure(String message, String requestId) {
+        return CallToolResult.builder()
+                .addTextContent("Error: " + message + " (request " + requestId + ")")
+                .isError(true)
+                .build();
+    }
+
+    static String newRequestId() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
