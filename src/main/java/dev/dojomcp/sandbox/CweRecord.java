@@ -1,0 +1,4 @@
+package dev.dojomcp.sandbox;
+
+record CweRecord(int id, String url, String description) {
+}

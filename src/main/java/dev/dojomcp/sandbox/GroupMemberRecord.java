@@ -1,0 +1,4 @@
+package dev.dojomcp.sandbox;
+
+record GroupMemberRecord(int id, int group, int user, int role) {
+}

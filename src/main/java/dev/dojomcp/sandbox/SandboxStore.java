@@ -1,0 +1,179 @@
+package dev.dojomcp.sandbox;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** In-memory DefectDojo data. Filled by {@link Generator} or {@link FixtureLoader}, then {@link #seal()}ed. */
+final class SandboxStore {
+
+    final TreeMap<Integer, UserRecord> users = new TreeMap<>();
+    final TreeMap<Integer, ProductTypeRecord> productTypes = new TreeMap<>();
+    final TreeMap<Integer, ProductRecord> products = new TreeMap<>();
+    final TreeMap<Integer, EngagementRecord> engagements = new TreeMap<>();
+    final TreeMap<Integer, TestRecord> tests = new TreeMap<>();
+    final TreeMap<Integer, TestTypeRecord> testTypes = new TreeMap<>();
+    final TreeMap<Integer, NoteRecord> notes = new TreeMap<>();
+    final TreeMap<Integer, SlaConfigurationRecord> slaConfigurations = new TreeMap<>();
+    final TreeMap<Integer, NamedRecord> developmentEnvironments = new TreeMap<>();
+    final TreeMap<Integer, NamedRecord> roles = new TreeMap<>();
+    final TreeMap<Integer, NamedRecord> groups = new TreeMap<>();
+    final TreeMap<Integer, GroupMemberRecord> groupMembers = new TreeMap<>();
+    final TreeMap<Integer, CweRecord> cwes = new TreeMap<>();
+    /** DRF token key → user id. */
+    final Map<String, Integer> tokens = new HashMap<>();
+
+    private final List<FindingRecord> findings = new ArrayList<>();
+    private final Map<String, String> stringPool = new HashMap<>();
+    private final Map<String, String[]> tagPool = new HashMap<>();
+    private final Map<Integer, int[]> singleIdPool = new HashMap<>();
+
+    private int[] engagementOfTest = new int[0];
+    private int[] productOfTest = new int[0];
+    private int[] prodTypeOfTest = new int[0];
+    private int[] testTypeOfTest = new int[0];
+    private FindingRecord[] defaultOrder;
+    private Map<Integer, int[]> activeFindingsByProduct;
+
+    void addFinding(FindingRecord finding) {
+        findings.add(finding);
+    }
+
+    int findingCount() {
+        return findings.size();
+    }
+
+    List<FindingRecord> findingsById() {
+        return findings;
+    }
+
+    FindingRecord finding(int id) {
+        int lo = 0;
+        int hi = findings.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int midId = findings.get(mid).id;
+            if (midId < id) {
+                lo = mid + 1;
+            } else if (midId > id) {
+                hi = mid - 1;
+            } else {
+                return findings.get(mid);
+            }
+        }
+        return null;
+    }
+
+    String intern(String text) {
+        if (text == null) {
+            return null;
+        }
+        return stringPool.computeIfAbsent(text, t -> t);
+    }
+
+    /** Shared, lower-cased tag array (DefectDojo stores finding tags in lower case). */
+    String[] tags(Collection<String> names) {
+        if (names.isEmpty()) {
+            return FindingRecord.NO_STRINGS;
+        }
+        String[] array = names.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).distinct().sorted()
+                .toArray(String[]::new);
+        return tagPool.computeIfAbsent(String.join(",", array), k -> {
+            for (int i = 0; i < array.length; i++) {
+                array[i] = intern(array[i]);
+            }
+            return array;
+        });
+    }
+
+    int[] singleId(int id) {
+        return singleIdPool.computeIfAbsent(id, i -> new int[] {i});
+    }
+
+    /** Sorts findings by id and builds the lookup tables used by filters. Call after loading. */
+    void seal() {
+        findings.sort(Comparator.comparingInt(f -> f.id));
+        int maxTest = tests.isEmpty() ? 0 : tests.lastKey();
+        engagementOfTest = new int[maxTest + 1];
+        productOfTest = new int[maxTest + 1];
+        prodTypeOfTest = new int[maxTest + 1];
+        testTypeOfTest = new int[maxTest + 1];
+        for (TestRecord test : tests.values()) {
+            engagementOfTest[test.id()] = test.engagement();
+            testTypeOfTest[test.id()] = test.testType();
+            EngagementRecord engagement = engagements.get(test.engagement());
+            if (engagement != null) {
+                productOfTest[test.id()] = engagement.product();
+                ProductRecord product = products.get(engagement.product());
+                if (product != null) {
+                    prodTypeOfTest[test.id()] = product.prodType();
+                }
+            }
+        }
+        defaultOrder = null;
+        activeFindingsByProduct = null;
+    }
+
+    int engagementOfTest(int test) {
+        return test >= 0 && test < engagementOfTest.length ? engagementOfTest[test] : 0;
+    }
+
+    int productOfTest(int test) {
+        return test >= 0 && test < productOfTest.length ? productOfTest[test] : 0;
+    }
+
+    int prodTypeOfTest(int test) {
+        return test >= 0 && test < prodTypeOfTest.length ? prodTypeOfTest[test] : 0;
+    }
+
+    int testTypeOfTest(int test) {
+        return test >= 0 && test < testTypeOfTest.length ? testTypeOfTest[test] : 0;
+    }
+
+    ProductRecord productOfFinding(FindingRecord finding) {
+        return products.get(productOfTest(finding.test));
+    }
+
+    /** Findings in the model's default ordering, computed once (the store is read-only for now). */
+    synchronized FindingRecord[] findingsInDefaultOrder() {
+        if (defaultOrder == null) {
+            FindingRecord[] array = findings.toArray(new FindingRecord[0]);
+            Arrays.parallelSort(array, FindingOrdering.DEFAULT);
+            defaultOrder = array;
+        }
+        return defaultOrder;
+    }
+
+    /** Active finding ids per product ({@code findings_count} / {@code findings_list}). */
+    synchronized int[] activeFindingIds(int productId) {
+        if (activeFindingsByProduct == null) {
+            Map<Integer, List<Integer>> lists = new HashMap<>();
+            for (FindingRecord f : findings) {
+                if (f.is(FindingRecord.ACTIVE)) {
+                    lists.computeIfAbsent(productOfTest(f.test), k -> new ArrayList<>()).add(f.id);
+                }
+            }
+            Map<Integer, int[]> result = new HashMap<>();
+            lists.forEach((k, v) -> result.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            activeFindingsByProduct = result;
+        }
+        return activeFindingsByProduct.getOrDefault(productId, FindingRecord.NO_IDS);
+    }
+
+    SlaConfigurationRecord slaFor(ProductRecord product) {
+        SlaConfigurationRecord sla = product == null ? null : slaConfigurations.get(product.slaConfiguration());
+        if (sla == null) {
+            sla = slaConfigurations.get(1);
+        }
+        return sla == null ? SlaConfigurationRecord.defaultConfiguration() : sla;
+    }
+
+    UserRecord firstSuperuser() {
+        return users.values().stream().filter(UserRecord::isSuperuser).findFirst().orElse(null);
+    }
+}

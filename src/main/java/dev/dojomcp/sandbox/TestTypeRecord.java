@@ -1,0 +1,5 @@
+package dev.dojomcp.sandbox;
+
+record TestTypeRecord(int id, String name, boolean staticTool, boolean dynamicTool, boolean active,
+                      String[] tags) {
+}
