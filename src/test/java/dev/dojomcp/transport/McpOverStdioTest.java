@@ -1,0 +1,50 @@
+package dev.dojomcp.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dojomcp.testing.JavaProcess;
+import dev.dojomcp.testing.TestServers;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The product as a desktop client runs it: a child process speaking MCP on stdin/stdout. */
+class McpOverStdioTest {
+    @Test
+    void stdioServer_listsAllTools_andAnswersCalls() throws Exception {
+        try (TestServers servers = TestServers.generated(800, 9, 3)) {
+            List<String> cmd = JavaProcess.mainCommand("serve");
+            ServerParameters params = ServerParameters.builder(cmd.get(0)).args(cmd.subList(1, cmd.size()))
+                    .env(Map.of("DEFECTDOJO_URL", servers.sandbox().baseUrl().toString(),
+                            "DEFECTDOJO_API_KEY", TestServers.KEY, "ALLOW_INSECURE_HTTP", "true",
+                            "LOG_LEVEL", "warn"))
+                    .build();
+            StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
+            StringBuilder stderr = new StringBuilder();
+            transport.setStdErrorHandler(line -> stderr.append(line).append('\n'));
+            McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+            try {
+                client.initialize();
+                assertThat(client.listTools().tools()).hasSize(22);
+                long id = servers.rest("findings/?limit=1").path("results").get(0).path("id").asLong();
+                McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("get_finding_by_id",
+                        Map.of("finding_id", id)));
+                assertThat(r.isError()).as(TestServers.text(r)).isFalse();
+                assertThat(TestServers.text(r)).startsWith("#" + id + " [");
+                McpSchema.CallToolResult groups = client.callTool(new McpSchema.CallToolRequest("get_groups", Map.of()));
+                assertThat(groups.isError()).isTrue();
+                assertThat(TestServers.text(groups)).contains("no dojo_groups endpoint");
+            } finally {
+                client.closeGracefully();
+            }
+            assertThat(stderr.toString()).doesNotContain(TestServers.KEY);
+        }
+    }
+}
