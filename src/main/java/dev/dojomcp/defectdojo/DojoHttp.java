@@ -41,6 +41,7 @@ public final class DojoHttp {
     private final Duration timeout;
     private final Semaphore inFlight;
     private final long baseBackoffMs;
+    private final Retry retry;
 
     public DojoHttp(DojoConnection connection) {
         this(connection, 200);
@@ -57,6 +58,14 @@ public final class DojoHttp {
                 .connectTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10));
         connection.caFile().ifPresent(ca -> builder.sslContext(TrustStores.forCaFile(ca)));
         this.http = builder.build();
+        this.retry = Retry.of("defectdojo-get", RetryConfig.<HttpResponse<byte[]>>custom()
+                .maxAttempts(MAX_ATTEMPTS)
+                .retryOnResult(r -> RETRYABLE_STATUS.contains(r.statusCode())
+                        && retryAfterMillis(r) <= MAX_RETRY_AFTER_MS)
+                .retryOnException(DojoHttp::isRetryableException)
+                .intervalBiFunction(backoff())
+                .failAfterMaxAttempts(false)
+                .build());
     }
 
     /** GET a path below {@code /api/v2/} (with its trailing slash, optionally a query); retried when safe. */
@@ -80,15 +89,6 @@ public final class DojoHttp {
     }
 
     private HttpResponse<byte[]> sendWithRetry(HttpRequest request) {
-        RetryConfig config = RetryConfig.<HttpResponse<byte[]>>custom()
-                .maxAttempts(MAX_ATTEMPTS)
-                .retryOnResult(r -> RETRYABLE_STATUS.contains(r.statusCode())
-                        && retryAfterMillis(r) <= MAX_RETRY_AFTER_MS)
-                .retryOnException(DojoHttp::isRetryableException)
-                .intervalBiFunction(backoff())
-                .failAfterMaxAttempts(false)
-                .build();
-        Retry retry = Retry.of("defectdojo-get", config);
         try {
             return Retry.decorateCheckedSupplier(retry, () -> sendOnce(request)).get();
         } catch (DojoException e) {

@@ -13,7 +13,6 @@ import dev.dojomcp.tools.Toolset;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -88,9 +87,5 @@ public final class ServerRuntime implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
-    }
-
-    static String describe(Set<Toolset> toolsets) {
-        return Arrays.toString(toolsets.stream().map(Toolset::id).toArray());
     }
 }

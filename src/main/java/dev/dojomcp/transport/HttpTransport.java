@@ -7,7 +7,6 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -137,10 +136,6 @@ public final class HttpTransport implements AutoCloseable {
             List<String> allowedOrigins, List<String> allowedHosts) {
         public static HttpOptions loopback(String host, int port) {
             return new HttpOptions(host, port, 1 << 20, Duration.ofMinutes(10), List.of(), List.of());
-        }
-
-        InetSocketAddress address() {
-            return new InetSocketAddress(host, port);
         }
     }
 }
