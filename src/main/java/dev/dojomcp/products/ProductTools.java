@@ -19,7 +19,6 @@ import dev.dojomcp.products.ProductInputs.Platform;
 import dev.dojomcp.products.ProductInputs.ProductId;
 import dev.dojomcp.products.ProductInputs.ProductTypeId;
 import dev.dojomcp.products.ProductInputs.TestId;
-import dev.dojomcp.tools.Args;
 import dev.dojomcp.tools.Listing;
 import dev.dojomcp.tools.PermissionGroup;
 import dev.dojomcp.tools.ToolSpec;
@@ -58,8 +57,7 @@ public final class ProductTools {
                             .set("internet_accessible", in.internetAccessible())
                             .set("prod_type", in.productTypeId())
                             .csv("tags", in.tags());
-                    return Listing.of(ctx.dojo().list(q, Args.orDefault(in.limit(), 100), Args.orDefault(in.offset(), 0),
-                            Product.class), p -> p);
+                    return Listing.fetch(ctx, q, in.limit(), in.offset(), Product.class);
                 });
     }
 
@@ -79,8 +77,7 @@ public final class ProductTools {
                 .permission(PermissionGroup.METADATA_READ).toolset(Toolset.PRODUCTS)
                 .handler(Listing.class, new Type[] {ProductType.class}, (ctx, in) -> {
                     Query q = Query.on(Resource.PRODUCT_TYPES).set("name", in.name());
-                    return Listing.of(ctx.dojo().list(q, Args.orDefault(in.limit(), 100), Args.orDefault(in.offset(), 0),
-                            ProductType.class), p -> p);
+                    return Listing.fetch(ctx, q, in.limit(), in.offset(), ProductType.class);
                 });
     }
 
@@ -108,8 +105,7 @@ public final class ProductTools {
                             .set("active", in.active())
                             .csv("tags", in.tags())
                             .set("o", in.orderBy());
-                    return Listing.of(ctx.dojo().list(q, Args.orDefault(in.limit(), 100), Args.orDefault(in.offset(), 0),
-                            Engagement.class), e -> e);
+                    return Listing.fetch(ctx, q, in.limit(), in.offset(), Engagement.class);
                 });
     }
 
@@ -135,8 +131,7 @@ public final class ProductTools {
                             .set("scan_type", in.scanType())
                             .set("title", in.title())
                             .csv("tags", in.tags());
-                    return Listing.of(ctx.dojo().list(q, Args.orDefault(in.limit(), 100), Args.orDefault(in.offset(), 0),
-                            Test.class), t -> t);
+                    return Listing.fetch(ctx, q, in.limit(), in.offset(), Test.class);
                 });
     }
 
@@ -156,8 +151,7 @@ public final class ProductTools {
                 .permission(PermissionGroup.METADATA_READ).toolset(Toolset.PRODUCTS)
                 .handler(Listing.class, new Type[] {TestType.class}, (ctx, in) -> {
                     Query q = Query.on(Resource.TEST_TYPES).set("name", in.name()).set("active", in.active());
-                    return Listing.of(ctx.dojo().list(q, Args.orDefault(in.limit(), 100), Args.orDefault(in.offset(), 0),
-                            TestType.class), t -> t);
+                    return Listing.fetch(ctx, q, in.limit(), in.offset(), TestType.class);
                 });
     }
 }

@@ -24,6 +24,12 @@ public record Listing<T>(
                 page.results().stream().map(projection).toList());
     }
 
+    /** One page of a collection as-is, with the list tools' default page size of 100. */
+    public static <T> Listing<T> fetch(ToolContext ctx, dev.dojomcp.defectdojo.Query query, Integer limit,
+            Integer offset, Class<T> type) {
+        return of(ctx.dojo().list(query, Args.orDefault(limit, 100), Args.orDefault(offset, 0), type), x -> x);
+    }
+
     @Override
     public String asText() {
         StringBuilder sb = new StringBuilder();

@@ -7,7 +7,6 @@ import dev.dojomcp.defectdojo.model.DojoGroup;
 import dev.dojomcp.defectdojo.model.DojoGroupMember;
 import dev.dojomcp.defectdojo.model.Role;
 import dev.dojomcp.defectdojo.model.User;
-import dev.dojomcp.tools.Args;
 import dev.dojomcp.tools.Listing;
 import dev.dojomcp.tools.PermissionGroup;
 import dev.dojomcp.tools.ToolException;
@@ -46,8 +45,7 @@ public final class UserTools {
                             .set("email", in.email())
                             .set("is_active", in.isActive())
                             .set("is_superuser", in.isSuperuser());
-                    return Listing.of(ctx.dojo().list(q, Args.orDefault(in.limit(), 100), Args.orDefault(in.offset(), 0),
-                            User.class), u -> u);
+                    return Listing.fetch(ctx, q, in.limit(), in.offset(), User.class);
                 });
     }
 
@@ -67,8 +65,7 @@ public final class UserTools {
                 .handler(Listing.class, new Type[] {DojoGroup.class}, (ctx, in) -> {
                     require(ctx.dojo(), Resource.DOJO_GROUPS);
                     Query q = Query.on(Resource.DOJO_GROUPS).set("name", in.name());
-                    return Listing.of(ctx.dojo().list(q, Args.orDefault(in.limit(), 100), Args.orDefault(in.offset(), 0),
-                            DojoGroup.class), g -> g);
+                    return Listing.fetch(ctx, q, in.limit(), in.offset(), DojoGroup.class);
                 });
     }
 
@@ -94,8 +91,7 @@ public final class UserTools {
                     Query q = Query.on(Resource.DOJO_GROUP_MEMBERS)
                             .set("group_id", in.groupId())
                             .set("user_id", in.userId());
-                    return Listing.of(ctx.dojo().list(q, Args.orDefault(in.limit(), 100), Args.orDefault(in.offset(), 0),
-                            DojoGroupMember.class), m -> m);
+                    return Listing.fetch(ctx, q, in.limit(), in.offset(), DojoGroupMember.class);
                 });
     }
 
@@ -107,8 +103,7 @@ public final class UserTools {
                 .permission(PermissionGroup.METADATA_READ).toolset(Toolset.USERS)
                 .handler(Listing.class, new Type[] {Role.class}, (ctx, in) -> {
                     require(ctx.dojo(), Resource.ROLES);
-                    return Listing.of(ctx.dojo().list(Query.on(Resource.ROLES), Args.orDefault(in.limit(), 100),
-                            Args.orDefault(in.offset(), 0), Role.class), r -> r);
+                    return Listing.fetch(ctx, Query.on(Resource.ROLES), in.limit(), in.offset(), Role.class);
                 });
     }
 
