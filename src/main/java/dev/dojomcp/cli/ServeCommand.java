@@ -8,10 +8,6 @@ import dev.dojomcp.defectdojo.Capabilities;
 import dev.dojomcp.server.ServerRuntime;
 import dev.dojomcp.transport.HttpTransport;
 import dev.dojomcp.transport.StdioTransport;
-import io.modelcontextprotocol.server.McpSyncServer;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,29 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
     static int serveStdio(ServerRuntime runtime) throws InterruptedException {
         PrintStream protocolOut = System.out;
         System.setOut(System.err);
-        CountDownLatch eof = new CountDownLatch(1);
-        InputStream in = new FilterInputStream(System.in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b < 0) {
-                    eof.countDown();
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buf, int off, int len) throws IOException {
-                int n = super.read(buf, off, len);
-                if (n < 0) {
-                    eof.countDown();
-                }
-                return n;
-            }
-        };
-        McpSyncServer server = StdioTransport.start(runtime, in, protocolOut, spec -> { });
-        eof.await();
-        server.closeGracefully();
+        StdioTransport.serve(runtime, System.in, protocolOut, spec -> { });
         return 0;
     }
 

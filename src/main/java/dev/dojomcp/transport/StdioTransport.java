@@ -11,12 +11,22 @@ import java.util.function.Consumer;
 
 /** MCP over standard input and output; stdout carries protocol messages only (logs go to stderr). */
 public final class StdioTransport {
+    private static final long DRAIN_MILLIS = 60_000;
+
     private StdioTransport() {
     }
 
-    public static McpSyncServer start(ServerRuntime runtime, InputStream in, OutputStream out,
-            Consumer<McpServer.SyncSpecification<?>> extras) {
-        StdioServerTransportProvider provider = new StdioServerTransportProvider(McpJsonDefaults.getMapper(), in, out);
-        return runtime.configure(McpServer.sync(provider), extras).build();
+    /**
+     * Serves until standard input ends, then lets requests already read finish (at most a minute)
+     * before closing, so a client that writes its last request and closes its end still gets the answer.
+     */
+    public static void serve(ServerRuntime runtime, InputStream in, OutputStream out,
+            Consumer<McpServer.SyncSpecification<?>> extras) throws InterruptedException {
+        StdioTraffic traffic = new StdioTraffic(DRAIN_MILLIS);
+        StdioServerTransportProvider provider = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
+                traffic.watch(in), traffic.watch(out));
+        McpSyncServer server = runtime.configure(McpServer.sync(provider), extras).build();
+        traffic.awaitEndOfInput();
+        server.closeGracefully();
     }
 }

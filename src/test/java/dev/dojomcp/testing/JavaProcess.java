@@ -29,18 +29,39 @@ public final class JavaProcess {
 
     /** Runs to completion (at most 60 s) with exactly the given environment variables plus PATH. */
     public static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return runWithInput(env, null, args);
+    }
+
+    /** As {@link #run}, writing {@code input} to standard input and then closing it. */
+    public static Result runWithInput(Map<String, String> env, String input, String... args)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(mainCommand(args));
         pb.environment().clear();
         pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         pb.environment().putAll(env);
         pb.directory(Path.of("target").toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        if (input == null) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
+        Path out = java.nio.file.Files.createTempFile("dojo-mcp-out", ".txt");
+        Path err = java.nio.file.Files.createTempFile("dojo-mcp-err", ".txt");
+        pb.redirectOutput(out.toFile());
+        pb.redirectError(err.toFile());
         Process p = pb.start();
+        if (input != null) {
+            try (var stdin = p.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("process did not finish within 60 s");
         }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        try {
+            return new Result(p.exitValue(), java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
+            java.nio.file.Files.deleteIfExists(err);
+        }
     }
 }

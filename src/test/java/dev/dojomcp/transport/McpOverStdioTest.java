@@ -47,4 +47,25 @@ class McpOverStdioTest {
             assertThat(stderr.toString()).doesNotContain(TestServers.KEY);
         }
     }
+
+    @Test
+    void requestsWrittenJustBeforeEndOfInput_stillGetTheirAnswers() throws Exception {
+        try (TestServers servers = TestServers.generated(300, 9, 3)) {
+            String input = String.join("\n",
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}",
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"finding_summary\","
+                            + "\"arguments\":{}}}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}") + "\n";
+            JavaProcess.Result r = JavaProcess.runWithInput(Map.of("DEFECTDOJO_URL",
+                    servers.sandbox().baseUrl().toString(), "DEFECTDOJO_API_KEY", TestServers.KEY,
+                    "ALLOW_INSECURE_HTTP", "true", "LOG_LEVEL", "debug"), input, "serve");
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            assertThat(r.stdout().lines()).hasSize(3);
+            assertThat(r.stderr()).doesNotContain(TestServers.KEY);
+            assertThat(r.stdout()).contains("\"id\":1").contains("\"id\":2").contains("\"id\":3")
+                    .contains("open_by_severity");
+        }
+    }
 }
