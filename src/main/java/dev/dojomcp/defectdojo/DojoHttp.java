@@ -52,6 +52,11 @@ public final class DojoHttp {
         this.timeout = connection.timeout();
         this.inFlight = new Semaphore(connection.maxConcurrentRequests(), true);
         this.baseBackoffMs = baseBackoffMs;
+        // Idle keep-alive connections are capped like in-flight requests (the JDK default is unbounded).
+        if (System.getProperty("jdk.httpclient.connectionPoolSize") == null) {
+            System.setProperty("jdk.httpclient.connectionPoolSize",
+                    String.valueOf(connection.maxConcurrentRequests()));
+        }
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
