@@ -10,7 +10,9 @@ import dev.dojomcp.tools.ServerProfile;
 import dev.dojomcp.tools.ToolCatalog;
 import dev.dojomcp.tools.ToolPipeline;
 import dev.dojomcp.tools.Toolset;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -65,12 +67,26 @@ public final class ServerRuntime implements AutoCloseable {
         return pipeline;
     }
 
-    /** Server info, instructions, honest capabilities and every tool of the catalog, then any extras. */
-    public <S extends McpServer.SyncSpecification<S>> S configure(S spec, Consumer<McpServer.SyncSpecification<?>> extras) {
+    /**
+     * Server info, instructions, honest capabilities and every tool of the catalog, then any extras.
+     * {@code onRequestThread} runs tool calls on the transport's own thread (HTTP: Jetty's pool),
+     * saving a hand-off per call; stdio keeps the SDK's worker pool so calls can overlap.
+     */
+    public <S extends McpServer.SyncSpecification<S>> S configure(S spec, boolean onRequestThread,
+            Consumer<McpServer.SyncSpecification<?>> extras) {
+        List<McpServerFeatures.SyncToolSpecification> tools = McpToolBinding.bind(catalog, pipeline);
+        TrustedOutputValidator validator = new TrustedOutputValidator(McpJsonDefaults.getSchemaValidator());
+        tools.forEach(t -> {
+            if (t.tool().outputSchema() != null) {
+                validator.trust(t.tool().outputSchema());
+            }
+        });
         spec.serverInfo("dojo-mcp", Version.current())
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
-                .tools(McpToolBinding.bind(catalog, pipeline));
+                .jsonSchemaValidator(validator)
+                .immediateExecution(onRequestThread)
+                .tools(tools);
         extras.accept(spec);
         return spec;
     }

@@ -57,7 +57,7 @@ public final class HttpTransport implements AutoCloseable {
                     return McpTransportContext.create(ctx);
                 })
                 .build();
-        McpSyncServer mcp = runtime.configure(McpServer.sync(provider), extras).build();
+        McpSyncServer mcp = runtime.configure(McpServer.sync(provider), true, extras).build();
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");

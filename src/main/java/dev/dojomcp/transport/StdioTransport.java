@@ -25,7 +25,7 @@ public final class StdioTransport {
         StdioTraffic traffic = new StdioTraffic(DRAIN_MILLIS);
         StdioServerTransportProvider provider = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
                 traffic.watch(in), traffic.watch(out));
-        McpSyncServer server = runtime.configure(McpServer.sync(provider), extras).build();
+        McpSyncServer server = runtime.configure(McpServer.sync(provider), false, extras).build();
         traffic.awaitEndOfInput();
         server.closeGracefully();
     }
