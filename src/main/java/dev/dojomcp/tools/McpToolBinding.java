@@ -1,5 +1,6 @@
 package dev.dojomcp.tools;
 
+import dev.dojomcp.tools.schema.SchemaBundle;
 import dev.dojomcp.tools.schema.SchemaFactory;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -28,11 +29,25 @@ public final class McpToolBinding {
     }
 
     public static Map<String, Object> inputSchema(ToolSpec<?, ?> spec) {
-        return SchemaFactory.input(spec.input());
+        return SchemaBundle.lookup(spec.name(), fingerprint(spec)).map(SchemaBundle.Entry::input)
+                .orElseGet(() -> generateInputSchema(spec));
     }
 
     public static Map<String, Object> outputSchema(ToolSpec<?, ?> spec) {
+        return SchemaBundle.lookup(spec.name(), fingerprint(spec)).map(SchemaBundle.Entry::output)
+                .orElseGet(() -> generateOutputSchema(spec));
+    }
+
+    public static Map<String, Object> generateInputSchema(ToolSpec<?, ?> spec) {
+        return SchemaFactory.input(spec.input());
+    }
+
+    public static Map<String, Object> generateOutputSchema(ToolSpec<?, ?> spec) {
         return SchemaFactory.output(spec.output(), spec.outputTypeArguments());
+    }
+
+    public static String fingerprint(ToolSpec<?, ?> spec) {
+        return SchemaBundle.fingerprint(spec.input(), spec.output(), spec.outputTypeArguments());
     }
 
     public static List<SyncToolSpecification> bind(ToolCatalog catalog, ToolPipeline pipeline) {

@@ -441,12 +441,22 @@ public final class BenchDriver {
         configs.add(new StartupBench.Config("JDK 17 default", java17, List.of(), List.of(), null));
         configs.add(new StartupBench.Config("JDK 17 + AppCDS archive", java17,
                 List.of("-XX:SharedArchiveFile=" + jsa), List.of("-XX:ArchiveClassesAtExit=" + jsa), jsa));
+        configs.add(new StartupBench.Config("JDK 17 + AppCDS + C1 + SerialGC (what bin/dojo-mcp runs for stdio)",
+                java17, List.of("-XX:SharedArchiveFile=" + jsa, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                List.of(), jsa));
         Path j25 = java25.isBlank() ? null : Path.of(java25, "bin", "java");
         boolean have25 = j25 != null && Files.isExecutable(j25);
         if (have25) {
             configs.add(new StartupBench.Config("JDK 25 default", j25, List.of(), List.of(), null));
             configs.add(new StartupBench.Config("JDK 25 + AOT cache", j25, List.of("-XX:AOTCache=" + aot),
                     List.of("-XX:AOTCacheOutput=" + aot), aot));
+            Path aotC1 = target.resolve("dojo-mcp-c1.aot");
+            List<String> c1 = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+            List<String> run = new ArrayList<>(c1);
+            run.add("-XX:AOTCache=" + aotC1);
+            List<String> train = new ArrayList<>(c1);
+            train.add("-XX:AOTCacheOutput=" + aotC1);
+            configs.add(new StartupBench.Config("JDK 25 + AOT cache + C1 + SerialGC", j25, run, train, aotC1));
         }
         Map<String, List<Long>> times = new LinkedHashMap<>();
         Map<String, String> notes = new LinkedHashMap<>();
