@@ -159,9 +159,8 @@ public final class BenchDriver {
     }
 
     /**
-     * What-if settings of the SDK server (not used by production code): run the sync tool handler on
-     * the request thread instead of a Reactor worker, and skip the SDK's JSON Schema validation of
-     * tool arguments and of structuredContent.
+     * What-if settings of the SDK server beyond production's (which already runs HTTP tool calls on
+     * the request thread and skips re-validating its own results): also skip input validation.
      */
     static void tuned(McpServer.SyncSpecification<?> spec) {
         spec.immediateExecution(true).validateToolInputs(false)
@@ -267,8 +266,8 @@ public final class BenchDriver {
                         + "Split by p50 differences: the tool pipeline (argument binding, DefectDojo client, result "
                         + "mapping, text rendering) %.3f ms (pipeline − direct); the MCP layer %.3f ms (MCP − pipeline), "
                         + "of which one extra loopback HTTP round trip (client → Jetty → client) is about %.3f ms "
-                        + "(/healthz) and the SDK's request handling (JSON-RPC parsing, session lookup, hand-off to a "
-                        + "Reactor worker, output-schema validation, serialisation, SSE framing) the remaining "
+                        + "(/healthz) and the SDK's request handling (JSON-RPC parsing, session lookup, input-schema "
+                        + "validation, serialisation, SSE framing) the remaining "
                         + "%.3f ms.%n%n",
                 overheadMs, ratio, (pp50 - dp50) / 1e6, (mp50 - pp50) / 1e6, hp50 / 1e6, (mp50 - pp50 - hp50) / 1e6));
         targets.put("Overhead ≤ 1 ms at p50", String.format(Locale.ROOT, "%.3f ms (ratio %.2f×) | %s", overheadMs,
