@@ -34,6 +34,7 @@ class GetFindingsAgreementTest {
     private static final List<String> DATES = List.of("0 - Any date", "1 - Today", "2 - Past 7 days",
             "3 - Past 30 days", "4 - Past 90 days", "5 - Current month", "6 - Current year", "7 - Past year");
     private TestServers servers;
+    private final java.util.concurrent.atomic.AtomicInteger nonEmpty = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeAll
     void start() throws Exception {
@@ -65,7 +66,7 @@ class GetFindingsAgreementTest {
         List<Long> productIds = new ArrayList<>();
         products.path("results").forEach(p -> productIds.add(p.path("id").asLong()));
         List<DynamicTest> tests = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 60; i++) {
             Map<String, Object> args = new LinkedHashMap<>();
             List<String> q = new ArrayList<>();
             if (random.nextBoolean()) {
@@ -109,14 +110,73 @@ class GetFindingsAgreementTest {
                 args.put("cwe", List.of(79, 89));
                 q.add("cwe=79,89");
             }
+            List<String> tags = List.of("pci", "gdpr", "internet-facing", "backend", "legacy", "auth");
+            if (random.nextInt(4) == 0) {
+                String t = tags.get(random.nextInt(tags.size()));
+                args.put("tags", List.of(t.toUpperCase(java.util.Locale.ROOT)));
+                q.add("tags=" + t);
+            }
+            if (random.nextInt(6) == 0) {
+                List<String> both = List.of(tags.get(random.nextInt(3)), tags.get(3 + random.nextInt(3)));
+                args.put("tags_and", both);
+                q.add("tags__and=" + String.join(",", both));
+            }
+            if (random.nextInt(5) == 0) {
+                String t = tags.get(random.nextInt(tags.size()));
+                args.put("not_tags", List.of(t));
+                q.add("not_tags=" + t);
+            }
+            if (random.nextInt(5) == 0) {
+                String after = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(30 + random.nextInt(300))
+                        .toString();
+                args.put("discovered_after", after);
+                q.add("discovered_after=" + after);
+            }
+            if (random.nextInt(6) == 0) {
+                String before = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(random.nextInt(200))
+                        .toString();
+                args.put("discovered_before", before);
+                q.add("discovered_before=" + before);
+            }
+            if (random.nextInt(6) == 0) {
+                String c = List.of("log4j", "JACKSON", "lodash", "requests").get(random.nextInt(4));
+                args.put("component_name", c);
+                q.add("component_name=" + c);
+            }
+            if (random.nextInt(6) == 0) {
+                String t = List.of("injection", "Cross", "secret", "TLS").get(random.nextInt(4));
+                if (random.nextBoolean()) {
+                    args.put("title", t);
+                } else {
+                    args.put("search", t);
+                }
+                q.add("title=" + t);
+            }
+            if (random.nextInt(6) == 0 && !args.containsKey("epss_score_min")) {
+                args.put("epss_score_max", 0.1);
+                q.add("epss_score_max=10");
+            }
+            if (random.nextInt(5) == 0) {
+                String order = List.of("-date", "severity", "-severity,title", "cwe", "sla_expiration_date")
+                        .get(random.nextInt(5));
+                args.put("order_by", order);
+                q.add("o=" + order.replace("severity", "numerical_severity"));
+            }
             String expected = String.join("&", q);
-            tests.add(DynamicTest.dynamicTest(args.toString(), () -> agree(args, expected)));
+            tests.add(DynamicTest.dynamicTest(args.toString(), () -> {
+                if (agree(args, expected) > 0) {
+                    nonEmpty.incrementAndGet();
+                }
+            }));
         }
+        // Agreement on empty results proves little: most combinations must match something.
+        tests.add(DynamicTest.dynamicTest("most combinations are non-empty",
+                () -> assertThat(nonEmpty.get()).isGreaterThanOrEqualTo(30)));
         return tests.stream();
     }
 
     @SuppressWarnings("unchecked")
-    private void agree(Map<String, Object> args, String dojoQuery) {
+    private long agree(Map<String, Object> args, String dojoQuery) {
         Map<String, Object> withPage = new LinkedHashMap<>(args);
         withPage.put("limit", 50);
         Map<String, Object> result = TestServers.structured(servers.call("get_findings", withPage));
@@ -127,5 +187,6 @@ class GetFindingsAgreementTest {
         List<Long> toolIds = ((List<Map<String, Object>>) result.get("results")).stream()
                 .map(f -> ((Number) f.get("id")).longValue()).toList();
         assertThat(toolIds).isEqualTo(restIds);
+        return rest.path("count").asLong();
     }
 }
