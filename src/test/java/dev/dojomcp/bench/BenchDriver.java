@@ -50,7 +50,7 @@ import tools.jackson.databind.JsonNode;
  * 1000), {@code bench.n} (3000, at least 2000), {@code bench.seconds} (10), {@code bench.levelWarmupSeconds} (5),
  * {@code bench.levels} (1,8,32), {@code bench.startupRuns} (7), {@code bench.jar}
  * (target/dojo-mcp.jar), {@code bench.java25} (a JDK 25 home; empty = skip),
- * {@code bench.out} (target/bench/results.md), {@code bench.skip} (any of overhead,throughput,startup),
+ * {@code bench.out} (target/bench/results.md), {@code bench.skip} (any of overhead,throughput,startup,scale), {@code bench.scaleFindings} (1000000),
  * {@code bench.variant} ({@code tuned}: a what-if SDK configuration, see {@link #tuned}).
  */
 public final class BenchDriver {
@@ -99,6 +99,9 @@ public final class BenchDriver {
             }
         } finally {
             sandbox.close();
+        }
+        if (!skip.contains("scale")) {
+            SandboxScaleBench.run(Integer.getInteger("bench.scaleFindings", 1_000_000), report, BenchDriver::log);
         }
         targetsSection();
         String md = report.toString();
