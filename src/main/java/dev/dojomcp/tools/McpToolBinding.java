@@ -15,12 +15,13 @@ public final class McpToolBinding {
 
     public static McpSchema.Tool describe(ToolSpec<?, ?> spec) {
         ToolHints h = spec.hints();
+        SchemaBundle.Entry schemas = schemas(spec);
         return McpSchema.Tool.builder()
                 .name(spec.name())
                 .title(spec.title())
                 .description(spec.description())
-                .inputSchema(inputSchema(spec))
-                .outputSchema(outputSchema(spec))
+                .inputSchema(schemas.input())
+                .outputSchema(schemas.output())
                 .annotations(new ToolAnnotations(spec.title(), h.readOnly(), h.destructive(), h.idempotent(),
                         h.openWorld(), null))
                 .meta(Map.of("dojo-mcp/toolset", spec.toolset().id(),
@@ -28,14 +29,19 @@ public final class McpToolBinding {
                 .build();
     }
 
+    /** Both schemas: from the build-time bundle when it matches the records, else generated now. */
+    static SchemaBundle.Entry schemas(ToolSpec<?, ?> spec) {
+        String fingerprint = fingerprint(spec);
+        return SchemaBundle.lookup(spec.name(), fingerprint).orElseGet(() -> new SchemaBundle.Entry(fingerprint,
+                generateInputSchema(spec), generateOutputSchema(spec)));
+    }
+
     public static Map<String, Object> inputSchema(ToolSpec<?, ?> spec) {
-        return SchemaBundle.lookup(spec.name(), fingerprint(spec)).map(SchemaBundle.Entry::input)
-                .orElseGet(() -> generateInputSchema(spec));
+        return schemas(spec).input();
     }
 
     public static Map<String, Object> outputSchema(ToolSpec<?, ?> spec) {
-        return SchemaBundle.lookup(spec.name(), fingerprint(spec)).map(SchemaBundle.Entry::output)
-                .orElseGet(() -> generateOutputSchema(spec));
+        return schemas(spec).output();
     }
 
     public static Map<String, Object> generateInputSchema(ToolSpec<?, ?> spec) {
