@@ -1,98 +1,64 @@
 package dev.dojomcp.transport;
 
 import dev.dojomcp.defectdojo.Json;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Watches the newline-delimited JSON-RPC traffic of the stdio transport so the process can stop
- * cleanly: when input ends, requests already read still get their responses before exit.
+ * Stands between the process's stdin/stdout and the SDK's stdio transport, one newline-delimited
+ * JSON-RPC message at a time. It does two things the SDK does not:
+ * <ul>
+ *   <li>A line that is not a JSON-RPC message is answered with a JSON-RPC error and dropped: the
+ *       SDK stops reading input after one such line, leaving the client waiting forever.</li>
+ *   <li>When input ends, end of input is held back from the SDK until every request already read
+ *       has been answered (bounded): the SDK tears the session down as soon as it sees it.</li>
+ * </ul>
  */
 final class StdioTraffic {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StdioTraffic.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StdioTraffic.class);
+    static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
+
     private final AtomicInteger unanswered = new AtomicInteger();
     private final CountDownLatch endOfInput = new CountDownLatch(1);
     private final long drainMillis;
+    private LineWriter writer;
 
     StdioTraffic(long drainMillis) {
         this.drainMillis = drainMillis;
     }
 
     InputStream watch(InputStream in) {
-        return new FilterInputStream(in) {
-            private final LineSplitter lines = new LineSplitter(line -> {
-                JsonNode msg = parse(line);
-                if (msg != null && msg.has("method") && msg.has("id")) {
-                    unanswered.incrementAndGet();
-                }
-            });
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b < 0) {
-                    drainThenSignal();
-                } else {
-                    lines.accept(b);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buf, int off, int len) throws IOException {
-                int n = super.read(buf, off, len);
-                if (n < 0) {
-                    drainThenSignal();
-                }
-                for (int i = 0; i < n; i++) {
-                    lines.accept(buf[off + i]);
-                }
-                return n;
-            }
-        };
+        return new GatedInput(new BufferedInputStream(in));
     }
 
     OutputStream watch(OutputStream out) {
-        return new FilterOutputStream(out) {
-            private final LineSplitter lines = new LineSplitter(line -> {
-                JsonNode msg = parse(line);
-                if (msg != null && msg.has("id") && !msg.has("method")) {
-                    unanswered.decrementAndGet();
-                }
-            });
-
-            @Override
-            public void write(int b) throws IOException {
-                out.write(b);
-                lines.accept(b);
-            }
-
-            @Override
-            public void write(byte[] buf, int off, int len) throws IOException {
-                out.write(buf, off, len);
-                for (int i = 0; i < len; i++) {
-                    lines.accept(buf[off + i]);
-                }
-            }
-        };
+        writer = new LineWriter(out);
+        return writer;
     }
 
-    /**
-     * The SDK tears the session down as soon as it sees end of input, dropping answers still being
-     * computed; so end of input is held back from it until every request read has been answered.
-     */
+    /** Returns once input has ended and the requests read before have been answered. */
+    void awaitEndOfInput() throws InterruptedException {
+        endOfInput.await();
+    }
+
     private void drainThenSignal() {
         try {
-            if (!awaitAnswered(drainMillis)) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
+            while (unanswered.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            if (unanswered.get() > 0) {
                 LOG.warn("input ended with requests still unanswered after {} ms; closing", drainMillis);
             }
         } catch (InterruptedException e) {
@@ -101,48 +67,168 @@ final class StdioTraffic {
         endOfInput.countDown();
     }
 
-    /** Returns once input has ended and the requests read before have been answered. */
-    void awaitEndOfInput() throws InterruptedException {
-        endOfInput.await();
+    /** Checks one input line; returns it (with its newline) for the SDK, or null after answering an error. */
+    private byte[] admit(byte[] line, boolean tooLong) {
+        if (tooLong) {
+            reject(null, -32700, "Parse error: message too large");
+            return null;
+        }
+        if (isBlank(line)) {
+            return null;
+        }
+        JsonNode msg;
+        try {
+            msg = Json.mapper().readTree(line);
+        } catch (JacksonException e) {
+            reject(null, -32700, "Parse error");
+            return null;
+        }
+        boolean valid = msg != null && msg.isObject() && "2.0".equals(msg.path("jsonrpc").asString(null))
+                && (msg.has("method") ? msg.get("method").isString() : msg.has("id"));
+        if (!valid) {
+            reject(msg != null && msg.isObject() ? msg.get("id") : null, -32600, "Invalid Request");
+            return null;
+        }
+        if (msg.has("method") && msg.has("id")) {
+            unanswered.incrementAndGet();
+        }
+        byte[] out = new byte[line.length + 1];
+        System.arraycopy(line, 0, out, 0, line.length);
+        out[line.length] = '\n';
+        return out;
     }
 
-    private boolean awaitAnswered(long maxMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
-        while (unanswered.get() > 0) {
-            if (System.nanoTime() > deadline) {
+    private void reject(JsonNode id, int code, String message) {
+        LOG.warn("dropped a stdin line that is not a JSON-RPC message ({})", message);
+        String idJson = id == null || !(id.isString() || id.isNumber()) ? "null" : id.toString();
+        String reply = "{\"jsonrpc\":\"2.0\",\"id\":" + idJson + ",\"error\":{\"code\":" + code + ",\"message\":\""
+                + message + "\"}}\n";
+        try {
+            writer.write(reply.getBytes(StandardCharsets.UTF_8));
+            writer.flush();
+        } catch (IOException e) {
+            LOG.debug("could not write an error reply", e);
+        }
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
                 return false;
             }
-            Thread.sleep(10);
         }
         return true;
     }
 
-    private static JsonNode parse(byte[] line) {
-        try {
-            JsonNode node = Json.mapper().readTree(line);
-            return node != null && node.isObject() ? node : null;
-        } catch (JacksonException e) {
-            return null;
+    /** Hands the SDK whole, valid lines only. */
+    private final class GatedInput extends InputStream {
+        private final InputStream in;
+        private byte[] current = new byte[0];
+        private int pos;
+        private boolean ended;
+
+        GatedInput(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (pos >= current.length) {
+                if (ended) {
+                    return -1;
+                }
+                ByteArrayOutputStream line = new ByteArrayOutputStream();
+                boolean tooLong = false;
+                int b;
+                while ((b = in.read()) >= 0 && b != '\n') {
+                    if (line.size() < MAX_LINE_BYTES) {
+                        line.write(b);
+                    } else {
+                        tooLong = true;
+                    }
+                }
+                if (b < 0) {
+                    ended = true;
+                    if (line.size() == 0) {
+                        drainThenSignal();
+                        return -1;
+                    }
+                }
+                byte[] admitted = admit(line.toByteArray(), tooLong);
+                current = admitted == null ? new byte[0] : admitted;
+                pos = 0;
+                if (ended && admitted == null) {
+                    drainThenSignal();
+                    return -1;
+                }
+            }
+            int n = Math.min(len, current.length - pos);
+            System.arraycopy(current, pos, buf, off, n);
+            pos += n;
+            return n;
         }
     }
 
-    /** Collects bytes into lines; each complete line goes to the consumer. */
-    private static final class LineSplitter {
-        private final java.util.function.Consumer<byte[]> sink;
-        private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+    /** Writes whole lines atomically, so an error reply never lands inside one of the SDK's messages. */
+    private final class LineWriter extends OutputStream {
+        private final OutputStream out;
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-        LineSplitter(java.util.function.Consumer<byte[]> sink) {
-            this.sink = sink;
+        LineWriter(OutputStream out) {
+            this.out = out;
         }
 
-        synchronized void accept(int b) {
-            if (b == '\n') {
-                if (current.size() > 0) {
-                    sink.accept(current.toByteArray());
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] buf, int off, int len) throws IOException {
+            for (int i = off; i < off + len; i++) {
+                pending.write(buf[i]);
+                if (buf[i] == '\n') {
+                    byte[] line = pending.toByteArray();
+                    pending.reset();
+                    out.write(line);
+                    out.flush();
+                    countAnswer(line);
                 }
-                current.reset();
-            } else {
-                current.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            if (pending.size() > 0) {
+                out.write(pending.toByteArray());
+                pending.reset();
+            }
+            out.close();
+        }
+
+        private void countAnswer(byte[] line) {
+            try {
+                JsonNode msg = Json.mapper().readTree(line);
+                if (msg != null && msg.has("id") && !msg.has("method") && !msg.path("id").isNull()) {
+                    unanswered.decrementAndGet();
+                }
+            } catch (JacksonException e) {
+                // not ours to judge; the SDK wrote it
             }
         }
     }

@@ -68,4 +68,26 @@ class McpOverStdioTest {
                     .contains("open_by_severity");
         }
     }
+
+    @Test
+    void linesThatAreNotJsonRpc_getAnError_andTheSessionGoesOn() throws Exception {
+        try (TestServers servers = TestServers.generated(50, 9, 3)) {
+            String input = String.join("\n", "this is not json", "{\"hello\":1}", "",
+                    "{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}",
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                    "[1,2", "{\"jsonrpc\":\"2.0\",\"id\":\"b\",\"method\":\"tools/list\"}") + "\n";
+            JavaProcess.Result r = JavaProcess.runWithInput(Map.of("DEFECTDOJO_URL",
+                    servers.sandbox().baseUrl().toString(), "DEFECTDOJO_API_KEY", TestServers.KEY,
+                    "ALLOW_INSECURE_HTTP", "true"), input, "serve");
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            List<String> lines = r.stdout().lines().toList();
+            assertThat(lines).hasSize(5);
+            assertThat(lines.get(0)).contains("\"code\":-32700");
+            assertThat(lines.get(1)).contains("\"code\":-32600");
+            assertThat(r.stdout()).contains("\"id\":\"a\",\"result\"").contains("\"id\":\"b\",\"result\"")
+                    .contains("get_findings");
+            assertThat(r.stderr()).doesNotContain("this is not json");
+        }
+    }
 }
