@@ -96,4 +96,24 @@ class McpOverHttpTest {
                 + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void oversizedRequestBody_isRefused_whileTheSameRequestSmallerIsServed() throws Exception {
+        HttpClient raw = HttpClient.newHttpClient();
+        java.util.function.IntFunction<Integer> initializeWithPadding = size -> {
+            String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                    + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"},"
+                    + "\"pad\":\"" + "x".repeat(size) + "\"}}";
+            try {
+                return raw.send(HttpRequest.newBuilder(http.mcpUrl()).header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(initializeWithPadding.apply(512 * 1024)).isEqualTo(200);
+        assertThat(initializeWithPadding.apply(2 * 1024 * 1024)).isBetween(400, 499);
+    }
 }
