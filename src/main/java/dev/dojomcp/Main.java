@@ -27,6 +27,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Warmup.start();
         System.exit(run(args));
     }
 
