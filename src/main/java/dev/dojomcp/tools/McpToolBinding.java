@@ -24,8 +24,8 @@ public final class McpToolBinding {
                 .outputSchema(schemas.output())
                 .annotations(new ToolAnnotations(spec.title(), h.readOnly(), h.destructive(), h.idempotent(),
                         h.openWorld(), null))
-                .meta(Map.of("dojo-mcp/toolset", spec.toolset().id(),
-                        "dojo-mcp/permission", spec.permission().id()))
+                .meta(new java.util.TreeMap<>(Map.of("dojo-mcp/toolset", spec.toolset().id(),
+                        "dojo-mcp/permission", spec.permission().id())))
                 .build();
     }
 
