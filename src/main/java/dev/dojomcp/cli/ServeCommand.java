@@ -6,6 +6,7 @@ import dev.dojomcp.config.ServerSettings;
 import dev.dojomcp.config.Transport;
 import dev.dojomcp.defectdojo.Capabilities;
 import dev.dojomcp.server.ServerRuntime;
+import dev.dojomcp.tools.ToolSelection;
 import dev.dojomcp.transport.HttpTransport;
 import dev.dojomcp.transport.StdioTransport;
 import java.io.PrintStream;
@@ -32,12 +33,20 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (env MCP_PORT; default 8000)")
     Integer port;
 
+    @Option(names = "--toolsets", paramLabel = "LIST",
+            description = "Comma-separated toolsets to enable, or all (env MCP_TOOLSETS; default all)")
+    String toolsets;
+
+    @Option(names = "--read-only", description = "List only read-only tools (env MCP_READ_ONLY)")
+    Boolean readOnly;
+
     @Override
     public Integer call() throws Exception {
         Environment env = Environment.load(Path.of("").toAbsolutePath());
         ServerSettings settings = ServerSettings.from(env, transport, host, port);
+        ToolSelection selection = ToolSelection.from(env, toolsets, readOnly);
         DojoConnection connection = DojoConnection.from(env);
-        try (ServerRuntime runtime = new ServerRuntime(connection, settings.transport(), ServerRuntime.allToolsets(),
+        try (ServerRuntime runtime = new ServerRuntime(connection, settings.transport(), selection,
                 Clock.systemUTC())) {
             Capabilities caps = StartupCheck.discover(runtime.dojo());
             LOG.info("DefectDojo reachable; API {}; {} tools", caps.apiGeneration(), runtime.catalog().all().size());

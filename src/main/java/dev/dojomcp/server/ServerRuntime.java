@@ -9,15 +9,14 @@ import dev.dojomcp.tools.McpToolBinding;
 import dev.dojomcp.tools.ServerProfile;
 import dev.dojomcp.tools.ToolCatalog;
 import dev.dojomcp.tools.ToolPipeline;
+import dev.dojomcp.tools.ToolSelection;
 import dev.dojomcp.tools.Toolset;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,18 +40,18 @@ public final class ServerRuntime implements AutoCloseable {
     private final ExecutorService executor;
     private final ServerProfile profile;
 
-    public ServerRuntime(DojoConnection connection, Transport transport, Set<Toolset> toolsets, Clock clock) {
+    public ServerRuntime(DojoConnection connection, Transport transport, ToolSelection selection, Clock clock) {
         DojoHttp http = new DojoHttp(connection);
         this.dojo = new DefectDojoClient(http, connection.readKey(), clock);
-        this.catalog = StandardCatalog.create().select(toolsets, false);
+        this.catalog = StandardCatalog.create().select(selection.toolsets(), selection.readOnly());
         this.executor = Executors.newFixedThreadPool(connection.maxConcurrentRequests(), daemonThreads());
         this.profile = new ServerProfile(Version.current(), transport.name().toLowerCase(java.util.Locale.ROOT),
-                toolsets.stream().map(Toolset::id).toList(), false);
+                selection.toolsets().stream().map(Toolset::id).toList(), selection.readOnly());
         this.pipeline = new ToolPipeline(List.of(), (tool, ctx) -> dojo, clock, profile, executor);
     }
 
-    public static Set<Toolset> allToolsets() {
-        return EnumSet.allOf(Toolset.class);
+    public static ToolSelection allToolsets() {
+        return ToolSelection.all();
     }
 
     public DefectDojoClient dojo() {

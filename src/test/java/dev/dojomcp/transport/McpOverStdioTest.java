@@ -90,4 +90,27 @@ class McpOverStdioTest {
             assertThat(r.stderr()).doesNotContain("this is not json");
         }
     }
+
+    @Test
+    void toolsetsAndReadOnly_limitToolsList_andInstanceInfoReportsThem() throws Exception {
+        try (TestServers servers = TestServers.generated(20, 9, 3)) {
+            String input = String.join("\n",
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}",
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":"
+                            + "\"get_instance_info\",\"arguments\":{}}}") + "\n";
+            JavaProcess.Result r = JavaProcess.runWithInput(Map.of("DEFECTDOJO_URL",
+                    servers.sandbox().baseUrl().toString(), "DEFECTDOJO_API_KEY", TestServers.KEY,
+                    "ALLOW_INSECURE_HTTP", "true", "MCP_READ_ONLY", "true"), input, "serve", "--toolsets",
+                    "system,analytics");
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            String toolsList = r.stdout().lines().filter(l -> l.contains("\"id\":2")).findFirst().orElseThrow();
+            assertThat(toolsList).contains("\"finding_summary\"").contains("\"health_check\"")
+                    .doesNotContain("\"get_findings\"");
+            String info = r.stdout().lines().filter(l -> l.contains("\"id\":3")).findFirst().orElseThrow();
+            assertThat(info).contains("\"enabled_toolsets\":[\"analytics\",\"system\"]").contains("\"read_only\":true");
+        }
+    }
 }
