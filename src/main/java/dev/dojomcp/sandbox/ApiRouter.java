@@ -15,14 +15,16 @@ final class ApiRouter {
     private final EntityJson json;
     private final int dojoVersion;
     private final Clock clock;
+    private final SandboxStore store;
 
-    ApiRouter(Map<String, Resource> resources, Authenticator authenticator, EntityJson json, int dojoVersion,
+    ApiRouter(SandboxStore store, Map<String, Resource> resources, Authenticator authenticator, EntityJson json, int dojoVersion,
               Clock clock) {
         this.resources = resources;
         this.authenticator = authenticator;
         this.json = json;
         this.dojoVersion = dojoVersion;
         this.clock = clock;
+        this.store = store;
     }
 
     ApiResponse route(String method, String path, String rawQuery, String authorization, String origin, byte[] body) {
@@ -75,7 +77,12 @@ final class ApiRouter {
             profile.putNull("user_contact_info");
             return ApiResponse.ok(profile);
         }
-        return resource.handle(request, segments.subList(1, segments.size()));
+        Resource target = resource;
+        List<String> remaining = segments.subList(1, segments.size());
+        if (request.isRead() || method.equals("OPTIONS")) {
+            return store.read(() -> target.handle(request, remaining));
+        }
+        return store.write(() -> target.handle(request, remaining));
     }
 
     private static void requireRead(String method) {
