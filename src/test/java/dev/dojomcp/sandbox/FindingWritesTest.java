@@ -21,7 +21,7 @@ class FindingWritesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = SandboxServer.start(SandboxOptions.generated(SandboxClient.ADMIN_KEY, 200, 11)
+        server = SandboxServer.start(SandboxOptions.generated(SandboxClient.ADMIN_KEY, 8000, 11)
                 .withReadOnlyApiKey(SandboxClient.READ_ONLY_KEY), Clock.fixed(NOW, ZoneOffset.UTC));
         client = new SandboxClient(server);
         testId = client.json("/api/v2/tests/?limit=1").get("results").get(0).get("id").asInt();
@@ -30,6 +30,33 @@ class FindingWritesTest {
     @AfterAll
     static void stop() {
         server.close();
+    }
+
+    /** A test whose product has enable_simple_risk_acceptance as given (generated products vary). */
+    static int testWithSimpleRiskAcceptance(boolean enabled) throws Exception {
+        java.util.Map<Integer, Boolean> productFlag = new java.util.HashMap<>();
+        for (JsonNode p : client.json("/api/v2/products/?limit=1000").get("results")) {
+            productFlag.put(p.get("id").asInt(), p.get("enable_simple_risk_acceptance").asBoolean());
+        }
+        java.util.Map<Integer, Integer> productOfEngagement = new java.util.HashMap<>();
+        for (JsonNode e : client.json("/api/v2/engagements/?limit=1000").get("results")) {
+            productOfEngagement.put(e.get("id").asInt(), e.get("product").asInt());
+        }
+        for (JsonNode t : client.json("/api/v2/tests/?limit=1000").get("results")) {
+            Integer product = productOfEngagement.get(t.get("engagement").asInt());
+            if (product != null && productFlag.getOrDefault(product, !enabled) == enabled) {
+                return t.get("id").asInt();
+            }
+        }
+        throw new AssertionError("no test in a product with enable_simple_risk_acceptance=" + enabled);
+    }
+
+    static int createFindingInTest(int test) throws Exception {
+        ObjectNode body = validFinding();
+        body.put("test", test);
+        HttpResponse<String> r = post("/api/v2/findings/", body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return SandboxClient.parse(r).get("id").asInt();
     }
 
     static ObjectNode validFinding() {
@@ -223,14 +250,40 @@ class FindingWritesTest {
 
     @Test
     void patchFinding_riskAcceptedWithoutSimpleRiskAcceptance_is400() throws Exception {
-        // Generated products leave enable_simple_risk_acceptance at DefectDojo's default, false.
-        int id = createFinding();
+        int id = createFindingInTest(testWithSimpleRiskAcceptance(false));
         ObjectNode change = Json.object();
         change.put("active", false);
         change.put("risk_accepted", true);
         HttpResponse<String> r = patch("/api/v2/findings/" + id + "/", change);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(SandboxClient.parse(r).has("risk_accepted")).isTrue();
+    }
+
+    @Test
+    void patchFinding_riskAcceptedOnActiveFinding_is400() throws Exception {
+        int id = createFindingInTest(testWithSimpleRiskAcceptance(true));
+        ObjectNode change = Json.object();
+        change.put("risk_accepted", true);
+        HttpResponse<String> r = patch("/api/v2/findings/" + id + "/", change);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.parse(r).get("non_field_errors").get(0).asString())
+                .isEqualTo("Active findings cannot be risk accepted.");
+    }
+
+    @Test
+    void patchFinding_simpleRiskAcceptance_thenUnaccept_reactivates() throws Exception {
+        int id = createFindingInTest(testWithSimpleRiskAcceptance(true));
+        ObjectNode accept = Json.object();
+        accept.put("active", false);
+        accept.put("risk_accepted", true);
+        JsonNode f = SandboxClient.parse(patch("/api/v2/findings/" + id + "/", accept));
+        assertThat(f.get("risk_accepted").asBoolean()).isTrue();
+        assertThat(f.get("active").asBoolean()).isFalse();
+        ObjectNode unaccept = Json.object();
+        unaccept.put("risk_accepted", false);
+        f = SandboxClient.parse(patch("/api/v2/findings/" + id + "/", unaccept));
+        assertThat(f.get("risk_accepted").asBoolean()).isFalse();
+        assertThat(f.get("active").asBoolean()).isTrue();
     }
 
     @Test
