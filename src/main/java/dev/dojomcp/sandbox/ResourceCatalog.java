@@ -77,6 +77,8 @@ final class ResourceCatalog {
                 store.developmentEnvironments::values, store.developmentEnvironments::get, envFilters, null,
                 json::developmentEnvironment, false, ANY));
 
+        resources.put("risk_acceptance", RiskAcceptanceResource.create(store, findingJson));
+
         if (dojoVersion == 2) {
             FilterSet<NamedRecord> roleFilters = new FilterSet<NamedRecord>()
                     .add("id", Filters.number(NamedRecord::id))
