@@ -28,6 +28,11 @@ final class ApiRouter {
     }
 
     ApiResponse route(String method, String path, String rawQuery, String authorization, String origin, byte[] body) {
+        return route(method, path, rawQuery, authorization, origin, body, null);
+    }
+
+    ApiResponse route(String method, String path, String rawQuery, String authorization, String origin, byte[] body,
+                      String contentType) {
         if (!path.endsWith("/")) {
             // Django's APPEND_SLASH redirects a slash-less GET; for other methods the real answer (301 or a
             // 400 with a hint) is unverified (§3.1), so the sandbox answers 404 as if no route matched.
@@ -65,7 +70,8 @@ final class ApiRouter {
         if (!(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) && !principal.canWrite()) {
             throw ApiError.permissionDenied();
         }
-        ApiRequest request = new ApiRequest(method, path, rawQuery, query, principal, origin, body, clock);
+        ApiRequest request = new ApiRequest(method, path, rawQuery, query, principal, origin, body, clock,
+                contentType);
         if (segments.isEmpty()) {
             requireRead(method);
             return ApiResponse.ok(root(origin));

@@ -112,7 +112,11 @@ final class FindingWriter {
         }
     }
 
-    private void computeSla(FindingRecord f) {
+    void computeSla(FindingRecord f) {
+        computeSla(store, f);
+    }
+
+    static void computeSla(SandboxStore store, FindingRecord f) {
         if (f.date == FindingRecord.NO_DAY) {
             return;
         }

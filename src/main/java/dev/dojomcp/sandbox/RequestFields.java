@@ -27,6 +27,11 @@ final class RequestFields {
         this.body = body;
     }
 
+    /** No body: for collecting errors on values that come from elsewhere (form fields). */
+    static RequestFields empty() {
+        return new RequestFields(Json.object());
+    }
+
     /** Parses the body as a JSON object; an empty body is an empty object. */
     static RequestFields of(ApiRequest request) {
         byte[] raw = request.body();

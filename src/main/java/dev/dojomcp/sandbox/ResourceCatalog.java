@@ -78,6 +78,9 @@ final class ResourceCatalog {
                 json::developmentEnvironment, false, ANY));
 
         resources.put("risk_acceptance", RiskAcceptanceResource.create(store, findingJson));
+        ScanImporter importer = new ScanImporter(store);
+        resources.put("import-scan", new ScanImportResource("import-scan", importer::importScan));
+        resources.put("reimport-scan", new ScanImportResource("reimport-scan", importer::reimportScan));
 
         if (dojoVersion == 2) {
             FilterSet<NamedRecord> roleFilters = new FilterSet<NamedRecord>()
