@@ -71,21 +71,47 @@ final class SandboxStore {
     FindingRecord appendFinding(FindingRecord finding) {
         finding.id = findings.isEmpty() ? 1 : findings.get(findings.size() - 1).id + 1;
         findings.add(finding);
-        findingsChanged();
+        findingChanged(null, finding);
         return finding;
     }
 
     /** Puts an edited copy in place of the finding with the same id. */
     void replaceFinding(FindingRecord updated) {
         int index = java.util.Collections.binarySearch(findings, updated, Comparator.comparingInt(f -> f.id));
-        findings.set(index, updated);
-        findingsChanged();
+        FindingRecord old = findings.set(index, updated);
+        findingChanged(old, updated);
     }
 
-    /** Drops the caches derived from finding fields; call after any finding write. */
-    synchronized void findingsChanged() {
-        defaultOrder = null;
+    /**
+     * Keeps the default-order array sorted without a full re-sort (a binary search and an array copy per
+     * write, so reads after a write on a million findings stay fast). Finding records are never changed in
+     * place once stored — writers store an edited {@link FindingRecord#copy()} — so {@code old} still sorts
+     * where it was.
+     */
+    private synchronized void findingChanged(FindingRecord old, FindingRecord updated) {
         activeFindingsByProduct = null;
+        if (defaultOrder == null) {
+            return;
+        }
+        FindingRecord[] order = defaultOrder;
+        if (old != null) {
+            int at = Arrays.binarySearch(order, old, FindingOrdering.DEFAULT);
+            if (at < 0 || order[at] != old) {
+                defaultOrder = null; // not where expected: rebuild on the next read
+                return;
+            }
+            FindingRecord[] shorter = new FindingRecord[order.length - 1];
+            System.arraycopy(order, 0, shorter, 0, at);
+            System.arraycopy(order, at + 1, shorter, at, order.length - at - 1);
+            order = shorter;
+        }
+        int at = Arrays.binarySearch(order, updated, FindingOrdering.DEFAULT);
+        int insert = at < 0 ? -at - 1 : at;
+        FindingRecord[] longer = new FindingRecord[order.length + 1];
+        System.arraycopy(order, 0, longer, 0, insert);
+        longer[insert] = updated;
+        System.arraycopy(order, insert, longer, insert + 1, order.length - insert);
+        defaultOrder = longer;
     }
 
     static int nextId(TreeMap<Integer, ?> table) {
