@@ -35,6 +35,17 @@ final class RequestFields {
     /** Parses the body as a JSON object; an empty body is an empty object. */
     static RequestFields of(ApiRequest request) {
         byte[] raw = request.body();
+        String type = request.contentType() == null ? null
+                : request.contentType().split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (type == null || type.isEmpty()) {
+            // DRF parses nothing when the request has no Content-Type: the body is ignored and the data is empty,
+            // so a client that forgets the header gets "This field is required." errors.
+            return new RequestFields(Json.object());
+        }
+        if (!type.equals("application/json") && !type.endsWith("+json")) {
+            // DRF's 415. Form and multipart bodies (accepted by DRF's default parsers) are not modelled here.
+            throw ApiError.detail(415, "Unsupported media type \"" + type + "\" in request.");
+        }
         if (raw == null || raw.length == 0) {
             return new RequestFields(Json.object());
         }

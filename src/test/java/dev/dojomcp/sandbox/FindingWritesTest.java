@@ -198,6 +198,20 @@ class FindingWritesTest {
     }
 
     @Test
+    void createFinding_withoutContentType_bodyIsIgnoredLikeDrf() throws Exception {
+        HttpResponse<String> r = client.sendAs("POST", "/api/v2/findings/", SandboxClient.ADMIN_KEY, null,
+                validFinding().toString());
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.parse(r).get("title").get(0).asString()).isEqualTo("This field is required.");
+    }
+
+    @Test
+    void createFinding_withTextPlain_is415() throws Exception {
+        assertThat(client.sendAs("POST", "/api/v2/findings/", SandboxClient.ADMIN_KEY, "text/plain",
+                validFinding().toString()).statusCode()).isEqualTo(415);
+    }
+
+    @Test
     void createFinding_tagsAreLowerCasedAndCommaSplit() throws Exception {
         ObjectNode body = validFinding();
         body.putArray("tags").add("PCI,Prod").add("web");
