@@ -15,17 +15,24 @@ final class ApiRouter {
     private final EntityJson json;
     private final int dojoVersion;
     private final Clock clock;
+    private final SandboxStore store;
 
-    ApiRouter(Map<String, Resource> resources, Authenticator authenticator, EntityJson json, int dojoVersion,
+    ApiRouter(SandboxStore store, Map<String, Resource> resources, Authenticator authenticator, EntityJson json, int dojoVersion,
               Clock clock) {
         this.resources = resources;
         this.authenticator = authenticator;
         this.json = json;
         this.dojoVersion = dojoVersion;
         this.clock = clock;
+        this.store = store;
     }
 
     ApiResponse route(String method, String path, String rawQuery, String authorization, String origin, byte[] body) {
+        return route(method, path, rawQuery, authorization, origin, body, null);
+    }
+
+    ApiResponse route(String method, String path, String rawQuery, String authorization, String origin, byte[] body,
+                      String contentType) {
         if (!path.endsWith("/")) {
             // Django's APPEND_SLASH redirects a slash-less GET; for other methods the real answer (301 or a
             // 400 with a hint) is unverified (§3.1), so the sandbox answers 404 as if no route matched.
@@ -63,7 +70,8 @@ final class ApiRouter {
         if (!(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) && !principal.canWrite()) {
             throw ApiError.permissionDenied();
         }
-        ApiRequest request = new ApiRequest(method, path, rawQuery, query, principal, origin, body, clock);
+        ApiRequest request = new ApiRequest(method, path, rawQuery, query, principal, origin, body, clock,
+                contentType);
         if (segments.isEmpty()) {
             requireRead(method);
             return ApiResponse.ok(root(origin));
@@ -75,7 +83,12 @@ final class ApiRouter {
             profile.putNull("user_contact_info");
             return ApiResponse.ok(profile);
         }
-        return resource.handle(request, segments.subList(1, segments.size()));
+        Resource target = resource;
+        List<String> remaining = segments.subList(1, segments.size());
+        if (request.isRead() || method.equals("OPTIONS")) {
+            return store.read(() -> target.handle(request, remaining));
+        }
+        return store.write(() -> target.handle(request, remaining));
     }
 
     private static void requireRead(String method) {

@@ -155,7 +155,7 @@ final class EntityJson {
         n.put("product", e.product());
         notes(n, e.notes());
         n.putArray("files");
-        n.putArray("risk_acceptance");
+        Json.ids(n, "risk_acceptance", RiskAcceptanceResource.ofEngagement(store, e.id()));
         if (dojoVersion >= 3) {
             n.putNull("cicd_scm_server");
             n.putNull("cicd_build_server");

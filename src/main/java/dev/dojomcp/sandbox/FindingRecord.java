@@ -5,7 +5,7 @@ package dev.dojomcp.sandbox;
  * ({@link #NO_DAY}, {@link #NO_TIME}, {@link #NO_ID}, {@link #NO_EPSS}), shared strings and arrays,
  * and descriptions rendered from shared templates on demand.
  */
-final class FindingRecord {
+final class FindingRecord implements Cloneable {
     static final int NO_DAY = Integer.MIN_VALUE;
     static final long NO_TIME = Long.MIN_VALUE;
     static final int NO_ID = 0;
@@ -96,6 +96,15 @@ final class FindingRecord {
     int[] reviewers = NO_IDS;
     int[] notes = NO_IDS;
     int[] extraCwes = NO_IDS;
+
+    /** A shallow copy; writers replace arrays instead of changing them, so sharing them is safe. */
+    FindingRecord copy() {
+        try {
+            return (FindingRecord) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     boolean is(int flag) {
         return (flags & flag) != 0;

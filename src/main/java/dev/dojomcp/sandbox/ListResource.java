@@ -14,7 +14,11 @@ import java.util.function.Supplier;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A read-only DRF ModelViewSet: filtered, ordered, paginated list; detail by id; detail GET actions. */
+/**
+ * A DRF ModelViewSet: filtered, ordered, paginated list; detail by id; detail GET actions; and the write
+ * handlers a resource registers ({@link #onCreate}, {@link #onUpdate}, {@link #detailWrite}). Methods without
+ * a handler answer 405. Action names may contain a slash ({@code duplicate/reset}).
+ */
 class ListResource<T> implements Resource {
 
     private final String prefix;
@@ -26,6 +30,10 @@ class ListResource<T> implements Resource {
     private final boolean prefetchEnabled;
     private final Predicate<Principal> canView;
     private final Map<String, BiFunction<ApiRequest, T, ApiResponse>> detailActions = new LinkedHashMap<>();
+    /** Keyed by "METHOD name". */
+    private final Map<String, BiFunction<ApiRequest, T, ApiResponse>> writeActions = new LinkedHashMap<>();
+    private Function<ApiRequest, ApiResponse> create;
+    private BiFunction<ApiRequest, T, ApiResponse> update;
 
     /**
      * @param items    in default order (so an unordered request does not need to sort)
@@ -57,6 +65,23 @@ class ListResource<T> implements Resource {
         return this;
     }
 
+    /** {@code POST /prefix/}. */
+    ListResource<T> onCreate(Function<ApiRequest, ApiResponse> handler) {
+        this.create = handler;
+        return this;
+    }
+
+    /** {@code PUT} and {@code PATCH /prefix/{id}/}; the handler tells them apart by the method. */
+    ListResource<T> onUpdate(BiFunction<ApiRequest, T, ApiResponse> handler) {
+        this.update = handler;
+        return this;
+    }
+
+    ListResource<T> detailWrite(String method, String name, BiFunction<ApiRequest, T, ApiResponse> action) {
+        writeActions.put(method + " " + name, action);
+        return this;
+    }
+
     @Override
     public String prefix() {
         return prefix;
@@ -68,11 +93,17 @@ class ListResource<T> implements Resource {
             throw ApiError.permissionDenied();
         }
         if (rest.isEmpty()) {
+            if (create != null && request.method().equals("POST")) {
+                return create.apply(request);
+            }
             requireRead(request);
             return ApiResponse.ok(list(request));
         }
         T item = lookup(rest.get(0));
         if (rest.size() == 1) {
+            if (update != null && (request.method().equals("PUT") || request.method().equals("PATCH"))) {
+                return update.apply(request, item);
+            }
             requireRead(request);
             ObjectNode node = serializer.apply(request, item);
             if (prefetchEnabled && request.query().has("prefetch")) {
@@ -80,21 +111,29 @@ class ListResource<T> implements Resource {
             }
             return ApiResponse.ok(node);
         }
-        if (rest.size() == 2 && detailActions.containsKey(rest.get(1))) {
+        String action = String.join("/", rest.subList(1, rest.size()));
+        BiFunction<ApiRequest, T, ApiResponse> write = writeActions.get(request.method() + " " + action);
+        if (write != null) {
+            return write.apply(request, item);
+        }
+        if (detailActions.containsKey(action)) {
             requireRead(request);
-            return detailActions.get(rest.get(1)).apply(request, item);
+            return detailActions.get(action).apply(request, item);
+        }
+        if (writeActions.keySet().stream().anyMatch(k -> k.endsWith(" " + action))) {
+            throw ApiError.methodNotAllowed(request.method());
         }
         throw ApiError.notFound();
     }
 
-    /** Reads only for now; write handlers come with the next milestone. */
+    /** Methods other than GET/HEAD that reach here have no handler: 405. */
     protected void requireRead(ApiRequest request) {
         if (!request.isRead()) {
             throw ApiError.methodNotAllowed(request.method());
         }
     }
 
-    private T lookup(String idText) {
+    T lookup(String idText) {
         int id;
         try {
             id = Integer.parseInt(idText);

@@ -24,7 +24,8 @@ final class ResourceCatalog {
         resources.put("findings", new FindingsResource(store, findingJson, json, dojoVersion));
 
         resources.put("products", new ListResource<>("products", store.products::values, store.products::get,
-                productFilters(store), productOrdering(store), json::product, true, ANY));
+                productFilters(store), productOrdering(store), json::product, true, ANY)
+                .onCreate(new ProductWriter(store, json)::create));
         FilterSet<ProductTypeRecord> ptFilters = new FilterSet<ProductTypeRecord>()
                 .add("id", Filters.numberIn(ProductTypeRecord::id))
                 .add("name", Filters.exact(ProductTypeRecord::name))
@@ -34,12 +35,17 @@ final class ResourceCatalog {
                 .add("updated", Filters.dateTimeRange(ProductTypeRecord::updated));
         resources.put("product_types", new ListResource<>("product_types", store.productTypes::values,
                 store.productTypes::get, ptFilters, null, json::productType, true, ANY));
+        EngagementWriter engagementWriter = new EngagementWriter(store, json);
         resources.put("engagements", new ListResource<>("engagements", store.engagements::values,
                 store.engagements::get, engagementFilters(store), engagementOrdering(), json::engagement, false, ANY)
-                .detailAction("notes", (req, e) -> notesWrapper(json, store, "engagement_id", e.id(), e.notes())));
+                .detailAction("notes", (req, e) -> notesWrapper(json, store, "engagement_id", e.id(), e.notes()))
+                .onCreate(engagementWriter::create).onUpdate(engagementWriter::update)
+                .detailWrite("POST", "close", engagementWriter::close)
+                .detailWrite("POST", "reopen", engagementWriter::reopen));
         resources.put("tests", new ListResource<>("tests", store.tests::values, store.tests::get,
                 testFilters(store), testOrdering(), json::test, true, ANY)
-                .detailAction("notes", (req, t) -> notesWrapper(json, store, "test_id", t.id(), t.notes())));
+                .detailAction("notes", (req, t) -> notesWrapper(json, store, "test_id", t.id(), t.notes()))
+                .onCreate(new TestWriter(store, json)::create));
         FilterSet<TestTypeRecord> ttFilters = new FilterSet<TestTypeRecord>()
                 .add("id", Filters.number(TestTypeRecord::id))
                 .add("name", Filters.exact(TestTypeRecord::name))
@@ -70,6 +76,11 @@ final class ResourceCatalog {
         resources.put("development_environments", new ListResource<>("development_environments",
                 store.developmentEnvironments::values, store.developmentEnvironments::get, envFilters, null,
                 json::developmentEnvironment, false, ANY));
+
+        resources.put("risk_acceptance", RiskAcceptanceResource.create(store, findingJson));
+        ScanImporter importer = new ScanImporter(store);
+        resources.put("import-scan", new ScanImportResource("import-scan", importer::importScan));
+        resources.put("reimport-scan", new ScanImportResource("reimport-scan", importer::reimportScan));
 
         if (dojoVersion == 2) {
             FilterSet<NamedRecord> roleFilters = new FilterSet<NamedRecord>()

@@ -36,6 +36,7 @@ final class SandboxHandler extends Handler.Abstract {
         String path = request.getHttpURI().getPath();
         String query = request.getHttpURI().getQuery();
         String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         stats.record(method, path);
         byte[] body = Content.Source.asInputStream(request).readAllBytes();
 
@@ -60,7 +61,8 @@ final class SandboxHandler extends Handler.Abstract {
             return true;
         }
         String origin = origin(request);
-        ApiResponse answer = answer(() -> router.route(method, path, query, authorization, origin, body));
+        ApiResponse answer = answer(() -> router.route(method, path, query, authorization, origin, body,
+                contentType));
         if (decision.fault() == FaultMode.MALFORMED) {
             byte[] full = bytes(answer);
             ApiResponse truncated = new ApiResponse(200, FaultResponses.truncate(full), answer.headers());

@@ -57,7 +57,7 @@ public final class SandboxServer implements AutoCloseable {
             keys.put(options.readOnlyApiKey(), new Principal(reader, false));
         }
         EntityJson json = new EntityJson(store, options.dojoVersion());
-        ApiRouter router = new ApiRouter(ResourceCatalog.build(store, options.dojoVersion()),
+        ApiRouter router = new ApiRouter(store, ResourceCatalog.build(store, options.dojoVersion()),
                 new Authenticator(store, keys), json, options.dojoVersion(), clock);
         Faults faults = new Faults(options.faults(), options.seed());
         SandboxStats stats = new SandboxStats();

@@ -8,9 +8,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
-/** In-memory DefectDojo data. Filled by {@link Generator} or {@link FixtureLoader}, then {@link #seal()}ed. */
+/**
+ * In-memory DefectDojo data. Filled by {@link Generator} or {@link FixtureLoader}, then {@link #seal()}ed.
+ * After start-up every API request runs under {@link #read} or {@link #write}: reads share the lock, a write
+ * has it alone, so readers never see a half-applied change and the lock publishes every mutation.
+ */
 final class SandboxStore {
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     final TreeMap<Integer, UserRecord> users = new TreeMap<>();
     final TreeMap<Integer, ProductTypeRecord> productTypes = new TreeMap<>();
@@ -27,6 +35,7 @@ final class SandboxStore {
     final TreeMap<Integer, CweRecord> cwes = new TreeMap<>();
     /** DRF token key → user id. */
     final Map<String, Integer> tokens = new HashMap<>();
+    final TreeMap<Integer, RiskAcceptanceRecord> riskAcceptances = new TreeMap<>();
 
     private final List<FindingRecord> findings = new ArrayList<>();
     private final Map<String, String> stringPool = new HashMap<>();
@@ -39,6 +48,75 @@ final class SandboxStore {
     private int[] testTypeOfTest = new int[0];
     private FindingRecord[] defaultOrder;
     private Map<Integer, int[]> activeFindingsByProduct;
+
+    <T> T read(Supplier<T> action) {
+        lock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    <T> T write(Supplier<T> action) {
+        lock.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Adds a finding created through the API: it gets the next id, so the id order is kept. */
+    FindingRecord appendFinding(FindingRecord finding) {
+        finding.id = findings.isEmpty() ? 1 : findings.get(findings.size() - 1).id + 1;
+        findings.add(finding);
+        findingChanged(null, finding);
+        return finding;
+    }
+
+    /** Puts an edited copy in place of the finding with the same id. */
+    void replaceFinding(FindingRecord updated) {
+        int index = java.util.Collections.binarySearch(findings, updated, Comparator.comparingInt(f -> f.id));
+        FindingRecord old = findings.set(index, updated);
+        findingChanged(old, updated);
+    }
+
+    /**
+     * Keeps the default-order array sorted without a full re-sort (a binary search and an array copy per
+     * write, so reads after a write on a million findings stay fast). Finding records are never changed in
+     * place once stored — writers store an edited {@link FindingRecord#copy()} — so {@code old} still sorts
+     * where it was.
+     */
+    private synchronized void findingChanged(FindingRecord old, FindingRecord updated) {
+        activeFindingsByProduct = null;
+        if (defaultOrder == null) {
+            return;
+        }
+        FindingRecord[] order = defaultOrder;
+        if (old != null) {
+            int at = Arrays.binarySearch(order, old, FindingOrdering.DEFAULT);
+            if (at < 0 || order[at] != old) {
+                defaultOrder = null; // not where expected: rebuild on the next read
+                return;
+            }
+            FindingRecord[] shorter = new FindingRecord[order.length - 1];
+            System.arraycopy(order, 0, shorter, 0, at);
+            System.arraycopy(order, at + 1, shorter, at, order.length - at - 1);
+            order = shorter;
+        }
+        int at = Arrays.binarySearch(order, updated, FindingOrdering.DEFAULT);
+        int insert = at < 0 ? -at - 1 : at;
+        FindingRecord[] longer = new FindingRecord[order.length + 1];
+        System.arraycopy(order, 0, longer, 0, insert);
+        longer[insert] = updated;
+        System.arraycopy(order, insert, longer, insert + 1, order.length - insert);
+        defaultOrder = longer;
+    }
+
+    static int nextId(TreeMap<Integer, ?> table) {
+        return table.isEmpty() ? 1 : table.lastKey() + 1;
+    }
 
     void addFinding(FindingRecord finding) {
         findings.add(finding);

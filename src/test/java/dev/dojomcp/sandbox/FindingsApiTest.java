@@ -246,8 +246,11 @@ class FindingsApiTest {
         HttpResponse<String> post = client.send("POST", "/api/v2/findings/", SandboxClient.READ_ONLY_KEY, "{}");
         assertThat(post.statusCode()).isEqualTo(403);
         assertThat(post.body()).contains("You do not have permission to perform this action.");
-        assertThat(client.send("POST", "/api/v2/findings/", SandboxClient.ADMIN_KEY, "{}").body())
-                .isEqualTo("{\"detail\":\"Method \\\"POST\\\" not allowed.\"}");
+        // Since the write milestone the admin key's POST is validated (400); unmodelled writes stay 405.
+        assertThat(client.send("POST", "/api/v2/findings/", SandboxClient.ADMIN_KEY, "{}").statusCode())
+                .isEqualTo(400);
+        assertThat(client.send("DELETE", "/api/v2/findings/1/", SandboxClient.ADMIN_KEY, null).body())
+                .isEqualTo("{\"detail\":\"Method \\\"DELETE\\\" not allowed.\"}");
     }
 
     @Test

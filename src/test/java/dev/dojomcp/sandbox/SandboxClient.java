@@ -25,7 +25,22 @@ final class SandboxClient {
         if (key != null) {
             b.header("Authorization", "Token " + key);
         }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Like {@link #send} but with the given Content-Type (null: none) instead of application/json. */
+    HttpResponse<String> sendAs(String method, String pathAndQuery, String key, String contentType, String body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30));
+        b.header("Authorization", "Token " + key);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(method, HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
