@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Summaries computed on the server from DefectDojo count queries. */
 public final class AnalyticsTools {
@@ -49,18 +48,15 @@ public final class AnalyticsTools {
     }
 
     private static RiskSummary rankProducts(ToolContext ctx, RiskSummaryInput in) {
-        AtomicInteger requests = new AtomicInteger();
+        CountedDojo dojo = new CountedDojo(ctx.dojo());
         List<Product> candidates = new ArrayList<>();
         long productsTotal;
         if (in.productId() != null) {
-            requests.incrementAndGet();
-            candidates.add(ctx.dojo().get(Resource.PRODUCTS, in.productId(), Product.class));
+            candidates.add(dojo.get(Resource.PRODUCTS, in.productId(), Product.class));
             productsTotal = 1;
         } else {
             List<Product> all = new ArrayList<>();
-            productsTotal = ctx.dojo().forEach(Query.on(Resource.PRODUCTS), MAX_PRODUCTS_SCANNED, Product.class,
-                    all::add);
-            requests.addAndGet(Math.max(1, (all.size() + 999) / 1000));
+            productsTotal = dojo.forEach(Query.on(Resource.PRODUCTS), MAX_PRODUCTS_SCANNED, Product.class, all::add);
             all.sort(Comparator.comparingInt((Product p) -> p.findingsCount() == null ? 0 : p.findingsCount())
                     .reversed().thenComparingLong(Product::id));
             candidates.addAll(all.subList(0, Math.min(all.size(), Args.orDefault(in.limit(), 10))));
@@ -68,12 +64,12 @@ public final class AnalyticsTools {
         List<Callable<Long>> counts = new ArrayList<>();
         for (Product p : candidates) {
             Query base = Query.on(Resource.FINDINGS).set("test__engagement__product", p.id());
-            counts.add(count(ctx, requests, base.copy().set("active", true)));
+            counts.add(dojo.count(base.copy().set("active", true)));
             for (String sev : List.of("Critical", "High", "Medium", "Low")) {
-                counts.add(count(ctx, requests, base.copy().set("active", true).set("severity", sev)));
+                counts.add(dojo.count(base.copy().set("active", true).set("severity", sev)));
             }
-            counts.add(count(ctx, requests, base.copy().set("active", true).set("known_exploited", true)));
-            counts.add(count(ctx, requests, base.copy().set("outside_of_sla", 1)));
+            counts.add(dojo.count(base.copy().set("active", true).set("known_exploited", true)));
+            counts.add(dojo.count(base.copy().set("outside_of_sla", 1)));
         }
         List<Long> r = ctx.all(counts);
         List<RiskSummary.ProductRisk> ranked = new ArrayList<>();
@@ -91,13 +87,6 @@ public final class AnalyticsTools {
         }
         ranked.sort(Comparator.comparingDouble(RiskSummary.ProductRisk::riskScore).reversed()
                 .thenComparingLong(RiskSummary.ProductRisk::productId));
-        return new RiskSummary(RiskSummary.SCORING, productsTotal, ranked, requests.get());
-    }
-
-    private static Callable<Long> count(ToolContext ctx, AtomicInteger requests, Query q) {
-        return () -> {
-            requests.incrementAndGet();
-            return ctx.dojo().count(q);
-        };
+        return new RiskSummary(RiskSummary.SCORING, productsTotal, ranked, dojo.requests());
     }
 }

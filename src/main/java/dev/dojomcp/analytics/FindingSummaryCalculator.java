@@ -1,6 +1,5 @@
 package dev.dojomcp.analytics;
 
-import dev.dojomcp.defectdojo.DefectDojoClient;
 import dev.dojomcp.defectdojo.Query;
 import dev.dojomcp.defectdojo.Resource;
 import dev.dojomcp.defectdojo.model.Finding;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Computes a finding summary from DefectDojo count queries ({@code limit=1}, read {@code count}),
@@ -31,10 +29,11 @@ final class FindingSummaryCalculator {
             FindingStatus.RISK_ACCEPTED, FindingStatus.UNDER_REVIEW, FindingStatus.INACTIVE);
 
     private final ToolContext ctx;
-    private final AtomicInteger requests = new AtomicInteger();
+    private final CountedDojo dojo;
 
     FindingSummaryCalculator(ToolContext ctx) {
         this.ctx = ctx;
+        this.dojo = new CountedDojo(ctx.dojo());
     }
 
     FindingSummary summarise(FindingSummaryInput in) {
@@ -43,21 +42,21 @@ final class FindingSummaryCalculator {
                 in.date(), in.tags(), tagsAnd, in.notTags());
 
         List<Callable<Long>> counts = new ArrayList<>();
-        counts.add(count(scope));
-        counts.add(count(scope.copy().set("active", true)));
+        counts.add(dojo.count(scope));
+        counts.add(dojo.count(scope.copy().set("active", true)));
         for (Severity s : Severity.values()) {
-            counts.add(count(scope.copy().set("active", true).set("severity", s.name())));
+            counts.add(dojo.count(scope.copy().set("active", true).set("severity", s.name())));
         }
         for (FindingStatus status : STATUSES) {
             Query q = scope.copy();
             status.filters().forEach(q::set);
-            counts.add(count(q));
+            counts.add(dojo.count(q));
         }
-        counts.add(count(scope.copy().set("outside_of_sla", 1)));
+        counts.add(dojo.count(scope.copy().set("outside_of_sla", 1)));
         for (Severity s : Severity.values()) {
-            counts.add(count(scope.copy().set("outside_of_sla", 1).set("severity", s.name())));
+            counts.add(dojo.count(scope.copy().set("outside_of_sla", 1).set("severity", s.name())));
         }
-        counts.add(count(scope.copy().set("active", true).set("known_exploited", true)));
+        counts.add(dojo.count(scope.copy().set("active", true).set("known_exploited", true)));
         List<Long> results = ctx.all(counts);
 
         int i = 0;
@@ -83,7 +82,7 @@ final class FindingSummaryCalculator {
         Map<String, String> scopeView = new LinkedHashMap<>();
         scope.parameters().forEach((k, v) -> scopeView.put(k, String.join(",", v)));
         return new FindingSummary(scopeView, total, open, openBySeverity, byStatus, slaBreached, slaBySeverity, kev,
-                sample.averageAge(), sample.size(), sample.size() >= open, topCwes, requests.get());
+                sample.averageAge(), sample.size(), sample.size() >= open, topCwes, dojo.requests());
     }
 
     private record Sample(long size, Double averageAge, Map<Integer, Long> cweTally) {
@@ -97,9 +96,7 @@ final class FindingSummaryCalculator {
         Map<Integer, Long> tally = new HashMap<>();
         long[] ageSum = {0};
         long[] seen = {0};
-        int pages = (int) Math.ceil(Math.min(open, SAMPLE_LIMIT) / (double) DefectDojoClient.BULK_PAGE_SIZE);
-        requests.addAndGet(Math.max(1, pages));
-        ctx.dojo().forEach(q, SAMPLE_LIMIT, Finding.class, f -> {
+        dojo.forEach(q, SAMPLE_LIMIT, Finding.class, f -> {
             seen[0]++;
             if (f.age() != null) {
                 ageSum[0] += f.age();
@@ -118,7 +115,7 @@ final class FindingSummaryCalculator {
                 .limit(TOP_CWES).map(Map.Entry::getKey).toList();
         List<Callable<Long>> counts = new ArrayList<>();
         for (Integer cwe : top) {
-            counts.add(count(scope.copy().set("active", true).set("cwe", cwe)));
+            counts.add(dojo.count(scope.copy().set("active", true).set("cwe", cwe)));
         }
         List<Long> exact = ctx.all(counts);
         List<FindingSummary.CweCount> out = new ArrayList<>();
@@ -128,12 +125,5 @@ final class FindingSummaryCalculator {
         out.sort(Comparator.comparingLong(FindingSummary.CweCount::count).reversed()
                 .thenComparingInt(FindingSummary.CweCount::cwe));
         return out;
-    }
-
-    private Callable<Long> count(Query q) {
-        return () -> {
-            requests.incrementAndGet();
-            return ctx.dojo().count(q);
-        };
     }
 }

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,9 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
                 try (HttpTransport http = HttpTransport.start(runtime,
                         HttpTransport.HttpOptions.loopback("127.0.0.1", port), spec -> { })) {
                     printWelcome(System.err, http, sandbox, key);
-                    CountDownLatch stop = new CountDownLatch(1);
-                    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-                    stop.await();
+                    Foreground.untilShutdown();
                 }
             }
         }

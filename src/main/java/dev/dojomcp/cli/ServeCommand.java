@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -68,9 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
         try (HttpTransport http = HttpTransport.start(runtime,
                 HttpTransport.HttpOptions.loopback(settings.host(), settings.port()), spec -> { })) {
             System.err.println("dojo-mcp listening on " + http.mcpUrl());
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            stop.await();
+            Foreground.untilShutdown();
         }
         return 0;
     }

@@ -31,7 +31,7 @@ public record DojoConnection(
 
     public static DojoConnection from(Environment env) {
         URI url = parseUrl(env.get(URL).orElseThrow(() -> new ConfigException(URL, "is not set")),
-                Settings.bool(env, ALLOW_INSECURE_HTTP, false));
+                env.bool(ALLOW_INSECURE_HTTP, false));
         Optional<Secret> shared = env.get(API_KEY).map(v -> Settings.apiKey(API_KEY, v));
         Optional<Secret> read = env.get(READ_API_KEY).map(v -> Settings.apiKey(READ_API_KEY, v)).or(() -> shared);
         Optional<Secret> write = env.get(WRITE_API_KEY).map(v -> Settings.apiKey(WRITE_API_KEY, v)).or(() -> shared);

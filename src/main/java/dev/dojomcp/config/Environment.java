@@ -35,6 +35,11 @@ public final class Environment {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
     }
 
+    /** A true/false setting; anything else is a configuration error naming the variable. */
+    public boolean bool(String name, boolean fallback) {
+        return get(name).map(v -> Settings.parseBool(name, v)).orElse(fallback);
+    }
+
     public Environment with(String name, String value) {
         Map<String, String> copy = new HashMap<>(values);
         copy.put(name, value);

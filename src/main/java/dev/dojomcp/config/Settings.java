@@ -7,10 +7,6 @@ final class Settings {
     private Settings() {
     }
 
-    static boolean bool(Environment env, String name, boolean fallback) {
-        return env.get(name).map(v -> parseBool(name, v)).orElse(fallback);
-    }
-
     static boolean parseBool(String name, String value) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;

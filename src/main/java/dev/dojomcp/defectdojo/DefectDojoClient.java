@@ -142,13 +142,6 @@ public final class DefectDojoClient {
         return found;
     }
 
-    /** Fails with {@link DojoFailure#UNSUPPORTED} when DefectDojo does not route this collection. */
-    public void requireEndpoint(Resource resource) {
-        if (!capabilities().has(resource)) {
-            throw new DojoException(DojoFailure.UNSUPPORTED);
-        }
-    }
-
     private static <T> T convert(JsonNode node, Class<T> type) {
         if (type == JsonNode.class) {
             return type.cast(node);

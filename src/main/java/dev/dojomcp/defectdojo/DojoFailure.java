@@ -10,8 +10,7 @@ public enum DojoFailure {
     UNAVAILABLE("DefectDojo is unavailable"),
     TIMEOUT("DefectDojo did not answer in time"),
     UNREACHABLE("DefectDojo could not be reached"),
-    BAD_RESPONSE("DefectDojo returned a response that could not be read"),
-    UNSUPPORTED("this DefectDojo does not offer the endpoint");
+    BAD_RESPONSE("DefectDojo returned a response that could not be read");
 
     private final String message;
 

@@ -28,10 +28,6 @@ public enum DateBucket {
     }
 
     public String label() {
-        try {
-            return DateBucket.class.getField(name()).getAnnotation(JsonProperty.class).value();
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.dojomcp.tools.JsonNames.of(this);
     }
 }

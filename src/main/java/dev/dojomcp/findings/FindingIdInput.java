@@ -2,7 +2,7 @@ package dev.dojomcp.findings;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import dev.dojomcp.tools.ToolInputException;
+import dev.dojomcp.tools.Ids;
 import dev.dojomcp.tools.schema.Default;
 import dev.dojomcp.tools.schema.Range;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -14,8 +14,6 @@ public record FindingIdInput(
         @JsonPropertyDescription("summary (default): the finding with its description and mitigation; "
                 + "full: also every field DefectDojo returns") @Default("summary") Detail detail) {
     public FindingIdInput {
-        if (findingId == null || findingId < 1) {
-            throw new ToolInputException("finding_id", "is required and must be at least 1");
-        }
+        Ids.require("finding_id", findingId);
     }
 }

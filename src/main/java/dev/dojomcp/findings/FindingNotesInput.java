@@ -2,7 +2,7 @@ package dev.dojomcp.findings;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import dev.dojomcp.tools.ToolInputException;
+import dev.dojomcp.tools.Ids;
 import dev.dojomcp.tools.schema.Range;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -11,8 +11,6 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record FindingNotesInput(
         @JsonProperty(required = true) @JsonPropertyDescription("The finding's id") @Range(min = 1) Long findingId) {
     public FindingNotesInput {
-        if (findingId == null || findingId < 1) {
-            throw new ToolInputException("finding_id", "is required and must be at least 1");
-        }
+        Ids.require("finding_id", findingId);
     }
 }

@@ -36,10 +36,6 @@ public enum FindingStatus {
     }
 
     public String label() {
-        try {
-            return FindingStatus.class.getField(name()).getAnnotation(JsonProperty.class).value();
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.dojomcp.tools.JsonNames.of(this);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.dojomcp.tools.Args;
 import dev.dojomcp.tools.Ids;
+import dev.dojomcp.tools.JsonNames;
 import dev.dojomcp.tools.schema.Default;
 import dev.dojomcp.tools.schema.Format;
 import dev.dojomcp.tools.schema.Items;
@@ -22,7 +23,7 @@ public final class ProductInputs {
         @JsonProperty("low") LOW, @JsonProperty("very low") VERY_LOW, @JsonProperty("none") NONE;
 
         String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            return JsonNames.of(this);
         }
     }
 
@@ -31,7 +32,7 @@ public final class ProductInputs {
         @JsonProperty("mobile") MOBILE, @JsonProperty("web") WEB;
 
         String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            return JsonNames.of(this);
         }
     }
 
@@ -40,7 +41,7 @@ public final class ProductInputs {
         @JsonProperty("retirement") RETIREMENT;
 
         String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return JsonNames.of(this);
         }
     }
 
@@ -51,11 +52,7 @@ public final class ProductInputs {
         @JsonProperty("Scheduled") SCHEDULED, @JsonProperty("Waiting for Resource") WAITING_FOR_RESOURCE;
 
         String wire() {
-            try {
-                return EngagementStatus.class.getField(name()).getAnnotation(JsonProperty.class).value();
-            } catch (NoSuchFieldException e) {
-                throw new IllegalStateException(e);
-            }
+            return JsonNames.of(this);
         }
     }
 

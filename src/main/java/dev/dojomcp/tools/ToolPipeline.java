@@ -33,7 +33,6 @@ public final class ToolPipeline {
     private final Clock clock;
     private final ServerProfile profile;
     private final ExecutorService executor;
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     public ToolPipeline(List<CallGuard> guards, DojoClientResolver clients, Clock clock, ServerProfile profile,
             ExecutorService executor) {
@@ -47,7 +46,6 @@ public final class ToolPipeline {
     public <I, O> CallToolResult call(ToolSpec<I, O> tool, Map<String, Object> arguments, McpTransportContext transport) {
         String requestId = newRequestId();
         long start = System.nanoTime();
-        inFlight.incrementAndGet();
         MDC.put("request_id", requestId);
         MDC.put("tool", tool.name());
         String outcome = "error";
@@ -74,15 +72,6 @@ public final class ToolPipeline {
             LOG.info("tool={} outcome={} duration_ms={}", tool.name(), outcome, (System.nanoTime() - start) / 1_000_000);
             MDC.remove("request_id");
             MDC.remove("tool");
-            inFlight.decrementAndGet();
-        }
-    }
-
-    /** Waits until no tool call is running (at most {@code maxWaitMillis}); used before a stdio shutdown. */
-    public void awaitIdle(long maxWaitMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + maxWaitMillis;
-        while (inFlight.get() > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
         }
     }
 

@@ -39,15 +39,7 @@ public record ToolSelection(Set<Toolset> toolsets, boolean readOnly) {
         if (toolsets.isEmpty()) {
             throw new ConfigException(name, "names no toolset");
         }
-        boolean readOnly = readOnlyFlag != null ? readOnlyFlag : parseBool(env);
+        boolean readOnly = readOnlyFlag != null ? readOnlyFlag : env.bool(READ_ONLY, false);
         return new ToolSelection(toolsets, readOnly);
-    }
-
-    private static boolean parseBool(Environment env) {
-        return env.get(READ_ONLY).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off" -> false;
-            default -> throw new ConfigException(READ_ONLY, "must be true or false");
-        }).orElse(false);
     }
 }
