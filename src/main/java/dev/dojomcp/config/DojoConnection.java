@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where DefectDojo is and how to reach it. The read key serves read tools; the write key is kept
- * for write tools (same key when only {@code DEFECTDOJO_API_KEY} is set).
+ * Where DefectDojo is and how to reach it. The read key serves read tools, the write key write
+ * tools (the same key when only {@code DEFECTDOJO_API_KEY} is set).
  */
 public record DojoConnection(
         URI baseUrl,
@@ -18,6 +18,7 @@ public record DojoConnection(
         Optional<Secret> writeKey,
         Optional<Path> caFile,
         Duration timeout,
+        Duration importTimeout,
         int maxConcurrentRequests) {
 
     public static final String URL = "DEFECTDOJO_URL";
@@ -26,6 +27,7 @@ public record DojoConnection(
     public static final String WRITE_API_KEY = "DEFECTDOJO_WRITE_API_KEY";
     public static final String CA_FILE = "DEFECTDOJO_CA_FILE";
     public static final String TIMEOUT_SECONDS = "DEFECTDOJO_TIMEOUT_SECONDS";
+    public static final String IMPORT_TIMEOUT_SECONDS = "DEFECTDOJO_IMPORT_TIMEOUT_SECONDS";
     public static final String MAX_CONNECTIONS = "DEFECTDOJO_MAX_CONNECTIONS";
     public static final String ALLOW_INSECURE_HTTP = "ALLOW_INSECURE_HTTP";
 
@@ -43,8 +45,10 @@ public record DojoConnection(
             throw new ConfigException(CA_FILE, "applies only to an https:// " + URL);
         }
         Duration timeout = Duration.ofSeconds(Settings.integer(env, TIMEOUT_SECONDS, 30, 1, 600));
+        // Imports parse, de-duplicate and grade inside the request on many instances: minutes, not seconds.
+        Duration importTimeout = Duration.ofSeconds(Settings.integer(env, IMPORT_TIMEOUT_SECONDS, 600, 10, 3600));
         int maxConnections = Settings.integer(env, MAX_CONNECTIONS, 16, 1, 256);
-        return new DojoConnection(url, read.get(), write, ca, timeout, maxConnections);
+        return new DojoConnection(url, read.get(), write, ca, timeout, importTimeout, maxConnections);
     }
 
     static URI parseUrl(String value, boolean allowInsecureHttp) {

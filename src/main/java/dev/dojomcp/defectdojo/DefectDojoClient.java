@@ -16,9 +16,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Typed access to DefectDojo's REST API v2: paged lists with whitelisted filters, objects by id,
- * and capability discovery. Every path ends with the trailing slash DefectDojo requires.
+ * capability discovery, and writes (sent once, never retried). Every path ends with the trailing
+ * slash DefectDojo requires.
  */
 public final class DefectDojoClient {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefectDojoClient.class);
     /** Page size used when a tool pages through a bounded set itself. */
     public static final int BULK_PAGE_SIZE = 1000;
 
@@ -140,6 +142,87 @@ public final class DefectDojoClient {
         }
         version.set(found);
         return found;
+    }
+
+    /** {@code POST} of a JSON body (create, or an action such as {@code close/}); never retried. */
+    public JsonNode post(String relativePath, Object body) {
+        return writeJson("POST", relativePath, body);
+    }
+
+    /** {@code PATCH}: only the fields sent change. */
+    public JsonNode patch(String relativePath, Object body) {
+        return writeJson("PATCH", relativePath, body);
+    }
+
+    /** {@code PUT}; DefectDojo's {@code remove_tags/} takes it. */
+    public JsonNode put(String relativePath, Object body) {
+        return writeJson("PUT", relativePath, body);
+    }
+
+    /** A multipart upload (import-scan, reimport-scan) with the longer import timeout and progress reports. */
+    public JsonNode upload(String relativePath, Multipart form, UploadProgress progress) {
+        Multipart.Encoded encoded = form.encode();
+        DojoHttp.Reply reply = http.write("POST", relativePath, new CountingPublisher(encoded.body(), progress),
+                encoded.contentType(), key, http.importTimeout());
+        return interpret(reply);
+    }
+
+    private JsonNode writeJson(String method, String relativePath, Object body) {
+        byte[] bytes = Json.mapper().writeValueAsBytes(body);
+        DojoHttp.Reply reply = http.write(method, relativePath, java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                bytes), "application/json", key, http.timeout());
+        return interpret(reply);
+    }
+
+    /**
+     * 2xx: the body (missing for 204 and empty answers; DefectDojo attaches a body to some 204s that
+     * must be ignored). 4xx: refused, nothing changed, with sanitised field errors. 5xx: DefectDojo may
+     * have applied part of the change before failing, so the outcome is unknown.
+     */
+    private JsonNode interpret(DojoHttp.Reply reply) {
+        int status = reply.status();
+        if (status >= 200 && status < 300) {
+            if (status == 204 || reply.body().length == 0) {
+                return tools.jackson.databind.node.MissingNode.getInstance();
+            }
+            try {
+                return Json.mapper().readTree(reply.body());
+            } catch (JacksonException e) {
+                return tools.jackson.databind.node.MissingNode.getInstance();
+            }
+        }
+        JsonNode body = parseQuietly(reply.body());
+        if (status >= 500) {
+            LOG.debug("DefectDojo write failed with {}", status);
+            throw new DojoWriteException(DojoWriteException.Kind.UNKNOWN, status, List.of(), reply.retryAfterSeconds(),
+                    "DefectDojo failed while handling the change (HTTP " + status + "); it may or may not have been "
+                            + "applied");
+        }
+        List<FieldError> errors = status >= 400 ? DojoErrors.from(body, secrets()) : List.of();
+        String message = switch (status) {
+            case 401, 403 -> "DefectDojo refused the credentials or the permission for this change";
+            case 404 -> "not found in DefectDojo, or not visible to this API key";
+            case 409 -> "DefectDojo reported a conflict with an existing record";
+            case 415 -> "DefectDojo refused the content type";
+            case 429 -> "DefectDojo is rate limiting requests; nothing was changed";
+            default -> status < 400 ? "DefectDojo redirected the request; nothing was changed"
+                    : "DefectDojo rejected the change";
+        };
+        throw new DojoWriteException(DojoWriteException.Kind.REJECTED, status, errors, reply.retryAfterSeconds(),
+                message + " (HTTP " + status + ")");
+    }
+
+    private List<String> secrets() {
+        java.net.URI root = http.apiRoot();
+        return List.of(key.reveal(), root.toString(), root.getHost() + (root.getPort() > 0 ? ":" + root.getPort() : ""));
+    }
+
+    private static JsonNode parseQuietly(byte[] body) {
+        try {
+            return body.length == 0 ? null : Json.mapper().readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     private static <T> T convert(JsonNode node, Class<T> type) {

@@ -39,6 +39,7 @@ public final class DojoHttp {
     private final URI apiRoot;
     private final HttpClient http;
     private final Duration timeout;
+    private final Duration importTimeout;
     private final Semaphore inFlight;
     private final long baseBackoffMs;
     private final Retry retry;
@@ -50,6 +51,7 @@ public final class DojoHttp {
     DojoHttp(DojoConnection connection, long baseBackoffMs) {
         this.apiRoot = connection.apiRoot();
         this.timeout = connection.timeout();
+        this.importTimeout = connection.importTimeout();
         this.inFlight = new Semaphore(connection.maxConcurrentRequests(), true);
         this.baseBackoffMs = baseBackoffMs;
         // Idle keep-alive connections are capped like in-flight requests (the JDK default is unbounded).
@@ -86,6 +88,80 @@ public final class DojoHttp {
                 .build();
         HttpResponse<byte[]> response = sendWithRetry(request);
         return parse(response);
+    }
+
+    /** An HTTP answer to a write, whatever its status. */
+    public record Reply(int status, byte[] body, String contentType, Integer retryAfterSeconds) {
+    }
+
+    /**
+     * A write (POST, PUT, PATCH): sent once and never retried, because DefectDojo may have applied it
+     * even when no answer arrives. Every HTTP answer comes back as a {@link Reply}; a failure before
+     * the request left is {@code NOT_SENT}, one after it may have arrived is {@code UNKNOWN}.
+     */
+    public Reply write(String method, String relativePath, HttpRequest.BodyPublisher body, String contentType,
+            Secret key, Duration requestTimeout) {
+        HttpRequest request = HttpRequest.newBuilder(apiRoot.resolve(relativePath))
+                .timeout(requestTimeout)
+                .header("Authorization", "Token " + key.reveal())
+                .header("Accept", "application/json")
+                .header("Content-Type", contentType)
+                .header("User-Agent", USER_AGENT)
+                .headers(requestIdHeader())
+                .method(method, body)
+                .build();
+        try {
+            if (!inFlight.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw notSent("too many DefectDojo requests in flight");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notSent("interrupted");
+        }
+        long start = System.nanoTime();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            LOG.debug("DefectDojo {} {} -> {} in {} ms", method, request.uri().getRawPath(), response.statusCode(),
+                    (System.nanoTime() - start) / 1_000_000);
+            long ms = retryAfterMillis(response);
+            return new Reply(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    ms < 0 ? null : (int) Math.min(Integer.MAX_VALUE, ms / 1000));
+        } catch (HttpConnectTimeoutException | ConnectException | javax.net.ssl.SSLHandshakeException e) {
+            LOG.debug("DefectDojo write not sent: {}", e.toString());
+            throw notSent("DefectDojo could not be reached; nothing was sent");
+        } catch (HttpTimeoutException e) {
+            throw unknown("DefectDojo did not answer in time; the change may or may not have been applied");
+        } catch (IOException e) {
+            LOG.debug("DefectDojo write failed: {}", e.toString());
+            throw unknown("the connection to DefectDojo failed after sending; the change may or may not have "
+                    + "been applied");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unknown("interrupted after sending; the change may or may not have been applied");
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private static DojoWriteException notSent(String message) {
+        return new DojoWriteException(DojoWriteException.Kind.NOT_SENT, 0, java.util.List.of(), null, message);
+    }
+
+    private static DojoWriteException unknown(String message) {
+        return new DojoWriteException(DojoWriteException.Kind.UNKNOWN, 0, java.util.List.of(), null, message);
+    }
+
+    URI apiRoot() {
+        return apiRoot;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    Duration importTimeout() {
+        return importTimeout;
     }
 
     private String[] requestIdHeader() {

@@ -22,6 +22,7 @@ public enum Resource {
             "o")),
     TESTS("tests", Set.of("id", "engagement", "test_type", "title", "scan_type", "tags", "o")),
     TEST_TYPES("test_types", Set.of("id", "name", "active")),
+    RISK_ACCEPTANCE("risk_acceptance", Set.of("id", "name", "owner", "accepted_findings")),
     USERS("users", Set.of("id", "username", "first_name", "last_name", "email", "is_active", "is_superuser", "o")),
     DOJO_GROUPS("dojo_groups", Set.of("id", "name")),
     DOJO_GROUP_MEMBERS("dojo_group_members", Set.of("id", "group_id", "user_id")),
