@@ -60,12 +60,21 @@ public final class McpToolBinding {
         return catalog.all().stream().map(spec -> bind(spec, pipeline)).toList();
     }
 
+    /** Progress notifications go only to a client that asked for them with a progress token. */
+    static Progress progress(io.modelcontextprotocol.server.McpSyncServerExchange exchange, Object token) {
+        if (token == null) {
+            return Progress.NONE;
+        }
+        return (progress, total, message) -> exchange.progressNotification(
+                new McpSchema.ProgressNotification(token, progress, total, message, null));
+    }
+
     private static SyncToolSpecification bind(ToolSpec<?, ?> spec, ToolPipeline pipeline) {
         McpSchema.Tool tool = describe(spec);
         return SyncToolSpecification.builder()
                 .tool(tool)
                 .callHandler((exchange, request) -> pipeline.call(spec, request.arguments(),
-                        exchange.transportContext()))
+                        exchange.transportContext(), progress(exchange, request.progressToken())))
                 .build();
     }
 }

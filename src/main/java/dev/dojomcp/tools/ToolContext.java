@@ -1,5 +1,6 @@
 package dev.dojomcp.tools;
 
+import dev.dojomcp.config.WriteSettings;
 import dev.dojomcp.defectdojo.DefectDojoClient;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,9 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.slf4j.MDC;
 
-/** What a handler may use during one call: the caller's DefectDojo client, a clock, and a pool for fan-out. */
+/**
+ * What a handler may use during one call: the DefectDojo client for this tool (the write key for
+ * writes), a clock, a pool for fan-out, the write settings and the caller's progress channel.
+ */
 public record ToolContext(
-        String requestId, DefectDojoClient dojo, Clock clock, ServerProfile profile, ExecutorService executor) {
+        String requestId, DefectDojoClient dojo, Clock clock, ServerProfile profile, ExecutorService executor,
+        WriteSettings writes, Progress progress) {
 
     /** Runs independent DefectDojo calls concurrently (bounded by the client's own limit), in order. */
     public <T> List<T> all(List<Callable<T>> calls) {

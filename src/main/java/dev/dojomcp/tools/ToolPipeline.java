@@ -1,5 +1,6 @@
 package dev.dojomcp.tools;
 
+import dev.dojomcp.config.WriteSettings;
 import dev.dojomcp.defectdojo.DojoException;
 import dev.dojomcp.defectdojo.Json;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -33,17 +34,29 @@ public final class ToolPipeline {
     private final Clock clock;
     private final ServerProfile profile;
     private final ExecutorService executor;
+    private final WriteSettings writes;
 
     public ToolPipeline(List<CallGuard> guards, DojoClientResolver clients, Clock clock, ServerProfile profile,
             ExecutorService executor) {
+        this(guards, clients, clock, profile, executor, WriteSettings.defaults());
+    }
+
+    public ToolPipeline(List<CallGuard> guards, DojoClientResolver clients, Clock clock, ServerProfile profile,
+            ExecutorService executor, WriteSettings writes) {
         this.guards = List.copyOf(guards);
         this.clients = clients;
         this.clock = clock;
         this.profile = profile;
         this.executor = executor;
+        this.writes = writes;
     }
 
     public <I, O> CallToolResult call(ToolSpec<I, O> tool, Map<String, Object> arguments, McpTransportContext transport) {
+        return call(tool, arguments, transport, Progress.NONE);
+    }
+
+    public <I, O> CallToolResult call(ToolSpec<I, O> tool, Map<String, Object> arguments, McpTransportContext transport,
+            Progress progress) {
         String requestId = newRequestId();
         long start = System.nanoTime();
         MDC.put("request_id", requestId);
@@ -55,10 +68,10 @@ public final class ToolPipeline {
             }
             I input = bind(tool, arguments == null ? Map.of() : arguments);
             ToolContext context = new ToolContext(requestId, clients.clientFor(tool, transport), clock, profile,
-                    executor);
+                    executor, writes, progress);
             O output = tool.handler().handle(context, input);
             CallToolResult result = success(output);
-            outcome = "success";
+            outcome = output instanceof WriteOutcome<?> w ? w.outcome().wire() : "success";
             return result;
         } catch (ToolInputException | ToolException e) {
             return failure(e.getMessage(), requestId);
@@ -110,7 +123,8 @@ public final class ToolPipeline {
         Map<String, Object> structured = Json.mapper().convertValue(output,
                 new TypeReference<LinkedHashMap<String, Object>>() { });
         String text = output instanceof TextRendering t ? t.asText() : Json.mapper().writeValueAsString(structured);
-        return CallToolResult.builder().structuredContent(structured).addTextContent(text).isError(false).build();
+        boolean failed = output instanceof WriteOutcome<?> w && w.failed();
+        return CallToolResult.builder().structuredContent(structured).addTextContent(text).isError(failed).build();
     }
 
     private static CallToolResult failure(String message, String requestId) {
