@@ -248,9 +248,13 @@ final class FindingWriter {
         // "mitigated_by" is the sandbox's own wording.
         if (in.has("mitigated") && !in.raw("mitigated").isNull()) {
             in.error("mitigated", "Editing mitigated timestamp is disabled (DD_EDITABLE_MITIGATED_DATA setting)");
+        } else if (in.has("mitigated")) {
+            f.mitigated = FindingRecord.NO_TIME; // null is accepted and clears it (a reopen sends it)
         }
         if (in.has("mitigated_by") && !in.raw("mitigated_by").isNull()) {
             in.error("mitigated_by", "Editing mitigated_by is disabled (DD_EDITABLE_MITIGATED_DATA setting)");
+        } else if (in.has("mitigated_by")) {
+            f.mitigatedBy = FindingRecord.NO_ID;
         }
     }
 
