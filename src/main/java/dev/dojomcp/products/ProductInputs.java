@@ -45,6 +45,24 @@ public final class ProductInputs {
         }
     }
 
+    public enum Origin {
+        @JsonProperty("third party library") THIRD_PARTY_LIBRARY, @JsonProperty("purchased") PURCHASED,
+        @JsonProperty("contractor") CONTRACTOR, @JsonProperty("internal") INTERNAL,
+        @JsonProperty("open source") OPEN_SOURCE, @JsonProperty("outsourced") OUTSOURCED;
+
+        String wire() {
+            return JsonNames.of(this);
+        }
+    }
+
+    public enum EngagementType {
+        @JsonProperty("Interactive") INTERACTIVE, @JsonProperty("CI/CD") CI_CD;
+
+        String wire() {
+            return JsonNames.of(this);
+        }
+    }
+
     public enum EngagementStatus {
         @JsonProperty("Not Started") NOT_STARTED, @JsonProperty("Blocked") BLOCKED,
         @JsonProperty("Cancelled") CANCELLED, @JsonProperty("Completed") COMPLETED,
