@@ -1,6 +1,8 @@
 package dev.dojomcp;
 
 import dev.dojomcp.cli.DemoCommand;
+import dev.dojomcp.cli.ImportCommand;
+import dev.dojomcp.cli.ImportQaiCommand;
 import dev.dojomcp.cli.ServeCommand;
 import dev.dojomcp.cli.ToolsCommand;
 import dev.dojomcp.cli.VersionCommand;
@@ -11,11 +13,11 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code dojo-mcp [serve|sandbox|demo|tools|version]}; with no subcommand it serves. */
+/** {@code dojo-mcp [serve|sandbox|demo|import|import-qai|tools|version]}; with no subcommand it serves. */
 @Command(name = "dojo-mcp", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "MCP server for DefectDojo.",
-        subcommands = {ServeCommand.class, SandboxCommand.class, DemoCommand.class, ToolsCommand.class,
-                VersionCommand.class})
+        subcommands = {ServeCommand.class, SandboxCommand.class, DemoCommand.class, ImportCommand.class,
+                ImportQaiCommand.class, ToolsCommand.class, VersionCommand.class})
 public final class Main implements Runnable {
     /** Exit status for configuration and usage errors. */
     public static final int CONFIG_ERROR = 2;

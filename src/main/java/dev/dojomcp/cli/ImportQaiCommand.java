@@ -1,0 +1,44 @@
+package dev.dojomcp.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import-qai", description = {"Import a qai MCP security audit report (qai audit scan --format json, or "
+        + "the UI's Export JSON) into DefectDojo, as the import_qai_findings tool does: the first run imports, later "
+        + "runs reimport into the same test, so nothing is duplicated. Prints the statistics. For CI jobs.",
+        "Exit status: 0 imported, 1 refused or failed, 2 configuration error, 3 result unknown."})
+public final class ImportQaiCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")
+    boolean help;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The qai JSON report")
+    Path file;
+
+    @Mixin
+    ImportTarget target = new ImportTarget();
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(file)) {
+            return ToolRun.configError(err, "FILE: not a readable file");
+        }
+        Path real = file.toAbsolutePath().normalize();
+        Map<String, Object> args = target.arguments();
+        args.put("file_path", real.getFileName().toString());
+        args.put("close_old_findings", target.closeOldFindings);
+        return ToolRun.run("import_qai_findings", args, real.getParent(), target.json, spec.commandLine().getOut(),
+                err);
+    }
+}
