@@ -21,7 +21,7 @@ class SystemToolsTest {
             assertThat(info).containsEntry("defectdojo_version", version).containsEntry("api_generation", generation)
                     .containsEntry("groups_and_roles", rbac).containsEntry("read_only", false);
             assertThat((List<Object>) info.get("enabled_toolsets"))
-                    .containsExactly("findings", "products", "users", "analytics", "system");
+                    .containsExactly("findings", "products", "imports", "users", "analytics", "system");
             assertThat((List<Object>) info.get("endpoints")).contains("findings", "products");
         }
     }

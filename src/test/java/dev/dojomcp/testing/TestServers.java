@@ -3,6 +3,7 @@ package dev.dojomcp.testing;
 import dev.dojomcp.config.DojoConnection;
 import dev.dojomcp.config.Environment;
 import dev.dojomcp.config.Transport;
+import dev.dojomcp.config.WriteSettings;
 import dev.dojomcp.sandbox.SandboxOptions;
 import dev.dojomcp.sandbox.SandboxServer;
 import dev.dojomcp.server.ServerRuntime;
@@ -38,9 +39,14 @@ public final class TestServers implements AutoCloseable {
     }
 
     public static TestServers start(SandboxOptions options) throws Exception {
+        return start(options, WriteSettings.defaults());
+    }
+
+    /** A sandbox and a runtime with these write settings (e.g. an IMPORT_DIR). */
+    public static TestServers start(SandboxOptions options, WriteSettings writes) throws Exception {
         SandboxServer sandbox = SandboxServer.start(options);
         ServerRuntime runtime = new ServerRuntime(connection(sandbox.baseUrl(), KEY), Transport.STDIO,
-                ServerRuntime.allToolsets(), Clock.systemUTC());
+                ServerRuntime.allToolsets(), writes, Clock.systemUTC());
         return new TestServers(sandbox, runtime);
     }
 

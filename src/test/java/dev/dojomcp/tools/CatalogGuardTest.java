@@ -11,14 +11,53 @@ import org.junit.jupiter.api.Test;
 class CatalogGuardTest {
     private final ToolCatalog catalog = StandardCatalog.create();
 
+    static final Set<String> READ_TOOLS = Set.of(
+            "get_findings", "get_finding_by_id", "get_products", "get_product_types", "get_engagements",
+            "get_tests", "get_users", "get_user_by_id", "get_groups", "get_group_by_id",
+            "get_dojo_group_members", "get_roles", "get_product_by_id", "get_product_type_by_id",
+            "get_engagement_by_id", "get_test_by_id", "finding_summary", "risk_summary", "list_test_types",
+            "get_finding_notes", "health_check", "get_instance_info", "list_risk_acceptances");
+    static final Set<String> WRITE_TOOLS = Set.of(
+            "create_product", "create_engagement", "update_engagement", "close_engagement", "create_test",
+            "create_finding", "update_finding", "close_finding", "reopen_finding", "verify_finding", "mark_duplicate",
+            "accept_risk", "add_finding_note", "add_finding_tags", "remove_finding_tags", "import_scan",
+            "reimport_scan", "import_qai_findings");
+
     @Test
-    void catalog_hasTheProReadSurface_plusOurOwn() {
-        assertThat(catalog.all()).extracting(ToolSpec::name).containsExactlyInAnyOrder(
-                "get_findings", "get_finding_by_id", "get_products", "get_product_types", "get_engagements",
-                "get_tests", "get_users", "get_user_by_id", "get_groups", "get_group_by_id",
-                "get_dojo_group_members", "get_roles", "get_product_by_id", "get_product_type_by_id",
-                "get_engagement_by_id", "get_test_by_id", "finding_summary", "risk_summary", "list_test_types",
-                "get_finding_notes", "health_check", "get_instance_info");
+    void catalog_hasTheProReadSurface_theWriteTools_andOurOwn() {
+        java.util.Set<String> all = new java.util.HashSet<>(READ_TOOLS);
+        all.addAll(WRITE_TOOLS);
+        assertThat(catalog.all()).extracting(ToolSpec::name).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
+    void writeTools_areAnnotatedAsWrites_andNeedAManagementPermission() {
+        for (ToolSpec<?, ?> t : catalog.all()) {
+            if (!WRITE_TOOLS.contains(t.name())) {
+                continue;
+            }
+            assertThat(t.hints().readOnly()).as(t.name()).isFalse();
+            assertThat(t.permission()).as(t.name()).isNotIn(PermissionGroup.SYSTEM, PermissionGroup.METADATA_READ);
+            assertThat(McpToolBinding.outputSchema(t)).as(t.name()).extracting(m -> ((Map<?, ?>) m.get("properties"))
+                    .keySet()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.COLLECTION)
+                    .contains("outcome", "ids", "steps");
+        }
+    }
+
+    @Test
+    void writeHints_matchWhatTheToolsDo() {
+        for (String name : Set.of("create_finding", "create_product", "create_engagement", "create_test",
+                "add_finding_note", "import_scan")) {
+            assertThat(catalog.find(name).orElseThrow().hints().idempotent()).as(name).isFalse();
+        }
+        for (String name : Set.of("update_finding", "close_finding", "reopen_finding", "mark_duplicate",
+                "remove_finding_tags", "update_engagement", "close_engagement", "accept_risk", "import_scan",
+                "reimport_scan")) {
+            assertThat(catalog.find(name).orElseThrow().hints().destructive()).as(name).isTrue();
+        }
+        for (String name : Set.of("create_finding", "add_finding_note", "add_finding_tags", "verify_finding")) {
+            assertThat(catalog.find(name).orElseThrow().hints().destructive()).as(name).isFalse();
+        }
     }
 
     @Test
@@ -38,6 +77,9 @@ class CatalogGuardTest {
     @Test
     void readTools_areReadOnly_andNeverDestructive() {
         for (ToolSpec<?, ?> t : catalog.all()) {
+            if (!READ_TOOLS.contains(t.name())) {
+                continue;
+            }
             assertThat(t.hints().readOnly()).as(t.name()).isTrue();
             assertThat(t.hints().destructive()).as(t.name()).isFalse();
             assertThat(t.permission()).as(t.name()).isIn(PermissionGroup.SYSTEM, PermissionGroup.METADATA_READ);
@@ -60,7 +102,7 @@ class CatalogGuardTest {
         Set<String> unpaged = Set.of("finding_summary", "risk_summary", "health_check", "get_instance_info",
                 "get_finding_notes");
         for (ToolSpec<?, ?> t : catalog.all()) {
-            if (t.name().endsWith("_by_id") || unpaged.contains(t.name())) {
+            if (t.name().endsWith("_by_id") || unpaged.contains(t.name()) || !t.readOnly()) {
                 continue;
             }
             @SuppressWarnings("unchecked")
@@ -78,6 +120,10 @@ class CatalogGuardTest {
     void selection_byToolsetAndReadOnly() {
         assertThat(catalog.select(Set.of(Toolset.SYSTEM), false).all()).extracting(ToolSpec::name)
                 .containsExactly("get_instance_info", "health_check");
-        assertThat(catalog.select(Set.of(Toolset.values()), true).all()).hasSize(catalog.all().size());
+        assertThat(catalog.select(Set.of(Toolset.values()), true).all()).extracting(ToolSpec::name)
+                .containsExactlyInAnyOrderElementsOf(READ_TOOLS);
+        assertThat(catalog.select(Set.of(Toolset.IMPORTS), false).all()).extracting(ToolSpec::name)
+                .containsExactly("import_qai_findings", "import_scan", "reimport_scan");
+        assertThat(catalog.select(Set.of(Toolset.IMPORTS), true).all()).isEmpty();
     }
 }

@@ -26,7 +26,7 @@ class ToolSelectionTest {
         assertThat(fromFlags.readOnly()).isFalse();
         assertThat(StandardCatalog.create().select(fromEnv.toolsets(), fromEnv.readOnly()).all())
                 .extracting(ToolSpec::name).containsExactly("get_finding_by_id", "get_finding_notes", "get_findings",
-                        "get_instance_info", "health_check");
+                        "list_risk_acceptances", "get_instance_info", "health_check");
     }
 
     @Test

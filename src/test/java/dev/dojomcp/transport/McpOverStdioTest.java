@@ -32,7 +32,7 @@ class McpOverStdioTest {
             McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
             try {
                 client.initialize();
-                assertThat(client.listTools().tools()).hasSize(22);
+                assertThat(client.listTools().tools()).hasSize(dev.dojomcp.server.StandardCatalog.create().all().size());
                 long id = servers.rest("findings/?limit=1").path("results").get(0).path("id").asLong();
                 McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("get_finding_by_id",
                         Map.of("finding_id", id)));
