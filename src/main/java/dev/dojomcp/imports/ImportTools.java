@@ -26,7 +26,7 @@ public final class ImportTools {
     }
 
     public static List<ToolSpec<?, ?>> all() {
-        return List.of(importScan(), reimportScan());
+        return List.of(importScan(), reimportScan(), QaiImportTool.spec());
     }
 
     static ToolSpec<ImportScan, WriteOutcome<ImportResult>> importScan() {
