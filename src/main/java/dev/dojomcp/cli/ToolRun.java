@@ -57,7 +57,7 @@ final class ToolRun {
             }
             out.flush();
             if (Boolean.TRUE.equals(result.isError())) {
-                err.println("dojo-mcp: " + tool + " " + outcome + ": " + text);
+                err.println("dojo-mcp: " + tool + ": " + text);
                 err.flush();
                 return outcome.equals("unknown") ? UNKNOWN : FAILED;
             }

@@ -1,0 +1,99 @@
+package dev.dojomcp.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dojomcp.config.WriteSettings;
+import dev.dojomcp.sandbox.SandboxOptions;
+import dev.dojomcp.testing.TestServers;
+import dev.dojomcp.transport.HttpTransport;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Imports through an MCP client: progress notifications while uploading, and refusals that never reach DefectDojo. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ImportOverMcpTest {
+    @TempDir
+    static Path root;
+    private TestServers servers;
+    private HttpTransport http;
+    private McpSyncClient client;
+    private final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("reports"));
+        StringBuilder big = new StringBuilder("{\"findings\": [");
+        for (int i = 0; i < 3000; i++) {
+            big.append(i == 0 ? "" : ",").append("{\"title\": \"Finding ").append(i)
+                    .append("\", \"severity\": \"Low\", \"description\": \"").append("x".repeat(300)).append("\"}");
+        }
+        Files.writeString(dir.resolve("big.json"), big.append("]}"), StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("outside.json"), "{\"findings\": []}");
+        Files.createSymbolicLink(dir.resolve("escape.json"), root.resolve("outside.json"));
+        servers = TestServers.start(SandboxOptions.generated(TestServers.KEY, 20, 4),
+                WriteSettings.defaults().withImportDir(dir));
+        http = HttpTransport.start(servers.runtime(), HttpTransport.HttpOptions.loopback("127.0.0.1", 0), s -> { });
+        client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + http.port())
+                        .endpoint("/mcp").build())
+                .requestTimeout(Duration.ofSeconds(60))
+                .progressConsumer(progress::add)
+                .build();
+        client.initialize();
+    }
+
+    @AfterAll
+    void stop() {
+        client.closeGracefully();
+        http.close();
+        servers.close();
+    }
+
+    private CallToolResult importFile(String path, Object progressToken) {
+        McpSchema.CallToolRequest.Builder b = McpSchema.CallToolRequest.builder().name("import_scan")
+                .arguments(Map.of("scan_type", "Generic Findings Import", "file_path", path, "product_type_name",
+                        "Imports", "product_name", "Big", "engagement_name", "CI", "auto_create_context", true));
+        if (progressToken != null) {
+            b.progressToken(progressToken);
+        }
+        return client.callTool(b.build());
+    }
+
+    @Test
+    void largeUpload_sendsProgressNotifications_endingAtTheTotal() {
+        CallToolResult r = importFile("big.json", "upload-1");
+        assertThat(r.isError()).as(TestServers.text(r)).isFalse();
+        List<McpSchema.ProgressNotification> mine = progress.stream()
+                .filter(p -> "upload-1".equals(p.progressToken())).toList();
+        assertThat(mine).hasSizeGreaterThanOrEqualTo(3);
+        McpSchema.ProgressNotification last = mine.get(mine.size() - 1);
+        assertThat(last.progress()).isEqualTo(last.total());
+        assertThat(mine).extracting(McpSchema.ProgressNotification::progress).isSorted();
+        assertThat(r.structuredContent().toString()).contains("created=3000");
+    }
+
+    @Test
+    void traversalSymlinkAndUnknownFiles_areRefused_beforeAnyUpload() {
+        long before = servers.sandbox().stats().requests("/api/v2/import-scan/");
+        for (String path : List.of("../outside.json", "escape.json", "/etc/passwd", "missing.json")) {
+            CallToolResult r = importFile(path, null);
+            assertThat(r.isError()).as(path).isTrue();
+            assertThat(TestServers.text(r)).as(path).contains("'file_path'").doesNotContain(root.toString());
+        }
+        assertThat(servers.sandbox().stats().requests("/api/v2/import-scan/")).isEqualTo(before);
+    }
+}
