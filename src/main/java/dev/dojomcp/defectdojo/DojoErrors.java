@@ -67,7 +67,7 @@ public final class DojoErrors {
             }
         }
         s = QUOTED.matcher(s).replaceAll("\"…\"");
-        s = CONTROL.matcher(s).replaceAll(" ").strip();
+        s = CONTROL.matcher(s).replaceAll(" ").replaceAll(" {2,}", " ").strip();
         if (s.length() > MAX_MESSAGE) {
             s = s.substring(0, MAX_MESSAGE) + "…";
         }

@@ -113,4 +113,37 @@ class McpOverStdioTest {
             assertThat(info).contains("\"enabled_toolsets\":[\"analytics\",\"system\"]").contains("\"read_only\":true");
         }
     }
+
+    @Test
+    void readOnlyFlag_listsNoWriteTool_andToolsetsSelectTheImports() throws Exception {
+        try (TestServers servers = TestServers.generated(20, 9, 3)) {
+            String input = String.join("\n",
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}",
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}") + "\n";
+            Map<String, String> env = Map.of("DEFECTDOJO_URL", servers.sandbox().baseUrl().toString(),
+                    "DEFECTDOJO_API_KEY", TestServers.KEY, "ALLOW_INSECURE_HTTP", "true");
+            var catalog = dev.dojomcp.server.StandardCatalog.create();
+            long readTools = catalog.all().stream().filter(t -> t.readOnly()).count();
+
+            String readOnly = toolsList(JavaProcess.runWithInput(env, input, "serve", "--read-only"));
+            assertThat(readOnly).doesNotContain("\"readOnlyHint\":false").contains("\"get_findings\"")
+                    .doesNotContain("\"close_finding\"").doesNotContain("\"import_scan\"");
+            assertThat(readOnly.split("\"readOnlyHint\":true", -1)).hasSize((int) readTools + 1);
+
+            String imports = toolsList(JavaProcess.runWithInput(env, input, "serve", "--toolsets", "imports"));
+            assertThat(imports).contains("\"import_scan\"", "\"reimport_scan\"", "\"import_qai_findings\"")
+                    .doesNotContain("\"get_findings\"");
+
+            String none = toolsList(JavaProcess.runWithInput(env, input, "serve", "--toolsets", "imports",
+                    "--read-only"));
+            assertThat(none).contains("\"tools\":[]");
+        }
+    }
+
+    private static String toolsList(JavaProcess.Result r) {
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        return r.stdout().lines().filter(l -> l.contains("\"id\":2")).findFirst().orElseThrow();
+    }
 }
