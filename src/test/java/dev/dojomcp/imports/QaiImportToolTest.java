@@ -98,6 +98,31 @@ class QaiImportToolTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aFindingGoneFromTheNextScan_isClosed() throws IOException {
+        long test = testId(importReport("cli-run1.json", "memory server (fixed)"));
+        tools.jackson.databind.node.ObjectNode run2;
+        try (InputStream in = getClass().getResourceAsStream("/qai/cli-run2.json")) {
+            run2 = (tools.jackson.databind.node.ObjectNode) dev.dojomcp.defectdojo.Json.mapper().readTree(in);
+        }
+        ((tools.jackson.databind.node.ArrayNode) run2.get("findings")).remove(0);
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("report_content_base64", Base64.getEncoder().encodeToString(
+                dev.dojomcp.defectdojo.Json.mapper().writeValueAsBytes(run2)));
+        args.put("product_name", "memory server (fixed)");
+        args.put("engagement_name", "Weekly qai audit");
+        CallToolResult r = servers.call("import_qai_findings", args);
+        assertThat(r.isError()).as(TestServers.text(r)).isFalse();
+        Map<String, Object> stats = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                r.structuredContent()).get("result")).get("import");
+        assertThat(stats).containsEntry("reimported", true);
+        assertThat(((Number) stats.get("closed")).longValue()).isEqualTo(1);
+        assertThat(((Number) stats.get("created")).longValue()).isZero();
+        assertThat(((Number) stats.get("untouched")).longValue()).isEqualTo(8);
+        assertThat(servers.restCount("test=" + test + "&active=true")).isEqualTo(8);
+    }
+
+    @Test
     void notAQaiReport_isRefusedWithoutEchoingIt() throws IOException {
         CallToolResult r = servers.call("import_qai_findings", Map.of("report_content_base64",
                 fixture("bad-no-findings.json"), "engagement_id", 1));
