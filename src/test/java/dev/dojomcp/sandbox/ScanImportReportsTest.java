@@ -217,6 +217,26 @@ class ScanImportReportsTest {
         assertThat(client.count("test=" + test + "&active=true")).isEqualTo(4);
     }
 
+    /** Reports without repeated findings reimport as no change from the first reimport on. */
+    @Test
+    void sarifReportsWithoutRepeats_reimportAsNoChange() throws Exception {
+        Path dir = scans();
+        for (String file : new String[] {"sarif/spotbugs.sarif", "sarif/taint-python-report.sarif"}) {
+            int expected = EXPECTED.get(file);
+            int test = SandboxClient.parse(upload(dir, "import-scan", fields("SARIF", "Again " + file), file))
+                    .get("test_id").asInt();
+            Map<String, String> reimport = new LinkedHashMap<>();
+            reimport.put("scan_type", "SARIF");
+            reimport.put("test", String.valueOf(test));
+            JsonNode delta = SandboxClient.parse(upload(dir, "reimport-scan", reimport, file)).get("statistics")
+                    .get("delta");
+            assertThat(total(delta.get("created"))).as(file).isZero();
+            assertThat(total(delta.get("closed"))).as(file).isZero();
+            assertThat(total(delta.get("untouched"))).as(file).isEqualTo(expected);
+            assertThat(client.count("test=" + test + "&active=true")).as(file).isEqualTo(expected);
+        }
+    }
+
     @Test
     void sarifReimport_ofAnotherToolsReport_isATestTypeMismatch() throws Exception {
         Path dir = scans();
