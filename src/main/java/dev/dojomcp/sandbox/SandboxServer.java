@@ -43,6 +43,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     static SandboxServer start(SandboxOptions options, Clock clock, SandboxStore store) throws Exception {
+        ScanTypes.seed(store); // DefectDojo's initializer creates a test type per parser (initialize_test_types)
         Map<String, Principal> keys = new HashMap<>();
         UserRecord admin = store.firstSuperuser();
         if (admin == null) {

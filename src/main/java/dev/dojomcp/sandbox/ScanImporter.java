@@ -1,7 +1,6 @@
 package dev.dojomcp.sandbox;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +9,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /import-scan/} and {@code /reimport-scan/} (§8) for "Generic Findings Import" JSON reports.
- * Matching between runs uses the legacy hash (title, cwe, line, file_path, description); other scan types
- * answer 501 because their parsers are not modelled.
+ * {@code POST /import-scan/} and {@code /reimport-scan/} (§8). Every DefectDojo scan type is accepted; reports
+ * of "Generic Findings Import" (JSON, CSV) and "SARIF" are parsed ({@link ReportParsers}), other scan types are
+ * recorded as a test without findings. Order: form checks, report parsing, then the context and the writes.
+ * (DefectDojo checks the context first and auto-creates it before parsing, so a rejected report can leave an
+ * empty product or engagement behind; the sandbox writes nothing for a rejected report.)
  */
 final class ScanImporter {
     private static final String[] ECHOED_BOOLEANS = {"auto_create_context", "deduplication_on_engagement",
@@ -28,17 +29,11 @@ final class ScanImporter {
     ApiResponse importScan(ApiRequest request) {
         try {
             ImportForm form = form(request);
-            List<FindingRecord> parsed = parse(form);
+            ParsedReport report = parse(form);
+            List<FindingRecord> parsed = findings(form, report);
             long now = request.clock().millis();
             EngagementRecord engagement = new ImportContext(store, form, now, request.today()).engagementForImport();
-            TestRecord test = createTest(form, engagement.id(), request, now);
-            List<FindingRecord> created = addFindings(form, test, parsed, request, now);
-            if (form.bool("close_old_findings", false)) {
-                closeOld(form, test, created, form.bool("close_old_findings_product_scope", false), request, now);
-            }
-            ObjectNode body = response(form, test);
-            body.putObject("statistics").set("after", ImportStatistics.of(findingsOf(test.id())));
-            return ApiResponse.of(201, body);
+            return ApiResponse.of(201, importInto(form, report, parsed, engagement, request, now, true));
         } catch (ImportRejected e) {
             return e.response;
         }
@@ -47,24 +42,54 @@ final class ScanImporter {
     ApiResponse reimportScan(ApiRequest request) {
         try {
             ImportForm form = form(request);
-            List<FindingRecord> parsed = parse(form);
+            ParsedReport report = parse(form);
+            List<FindingRecord> parsed = findings(form, report);
             long now = request.clock().millis();
             TestRecord test = new ImportContext(store, form, now, request.today()).testForReimport();
             if (test == null) {
                 // No matching test and auto_create_context=true: a fresh import with close_old_findings off (§8).
                 EngagementRecord engagement = new ImportContext(store, form, now, request.today())
                         .engagementForImport();
-                test = createTest(form, engagement.id(), request, now);
-                addFindings(form, test, parsed, request, now);
-                ObjectNode body = response(form, test);
-                body.putObject("statistics").set("after", ImportStatistics.of(findingsOf(test.id())));
-                return ApiResponse.of(201, body);
+                return ApiResponse.of(201, importInto(form, report, parsed, engagement, request, now, false));
             }
-            test = updateTest(form, test, now);
-            return ApiResponse.of(201, reimportInto(form, test, parsed, request, now));
+            checkTestType(form, report, test);
+            test = updateTest(form, report, test, now);
+            ObjectNode body = response(form, test);
+            ImportedFindings findings = new ImportedFindings(store, form, test, request.principal().user().id(), now,
+                    request.today());
+            if (report.parsed()) {
+                body.set("statistics", new ReimportRun(store, form, test, findings).run(parsed));
+            } else {
+                // Not parsed: nothing matched, created or closed (the sandbox cannot tell what the report holds).
+                List<FindingRecord> inTest = findingsOf(store, test.id());
+                ObjectNode statistics = body.putObject("statistics");
+                statistics.set("before", ImportStatistics.of(inTest));
+                ObjectNode delta = statistics.putObject("delta");
+                for (String name : new String[] {"created", "closed", "reactivated", "untouched"}) {
+                    delta.set(name, ImportStatistics.of(List.of()));
+                }
+                statistics.set("after", ImportStatistics.of(inTest));
+            }
+            return ApiResponse.of(201, body);
         } catch (ImportRejected e) {
             return e.response;
         }
+    }
+
+    private ObjectNode importInto(ImportForm form, ParsedReport report, List<FindingRecord> parsed,
+                                  EngagementRecord engagement, ApiRequest request, long now,
+                                  boolean mayCloseOld) {
+        TestRecord test = createTest(form, report, engagement.id(), now);
+        ImportedFindings findings = new ImportedFindings(store, form, test, request.principal().user().id(), now,
+                request.today());
+        List<FindingRecord> created = new ArrayList<>();
+        parsed.forEach(f -> created.add(findings.create(f)));
+        if (mayCloseOld && report.parsed() && form.bool("close_old_findings", false)) {
+            closeOld(form, test, created, findings, request);
+        }
+        ObjectNode body = response(form, test);
+        body.putObject("statistics").set("after", ImportStatistics.of(findingsOf(store, test.id())));
+        return body;
     }
 
     private ImportForm form(ApiRequest request) {
@@ -74,52 +99,113 @@ final class ScanImporter {
             throw ApiError.detail(415, "Unsupported media type \"" + type + "\" in request.");
         }
         ImportForm form = new ImportForm(multipart);
-        String scanType = form.text("scan_type");
-        if (scanType == null) {
-            throw ApiError.validation(Map.of("scan_type", List.of(RequestFields.REQUIRED)));
-        }
-        if (!scanType.equals(GenericFindingsParser.SCAN_TYPE)) {
-            // Real DefectDojo accepts the 271 names of scan-types.txt and 400s others; the sandbox has only this parser.
-            throw ApiError.detail(501, "Not modelled by the DefectDojo sandbox: only \""
-                    + GenericFindingsParser.SCAN_TYPE + "\" reports are parsed.");
-        }
-        if (form.text("minimum_severity") != null
-                && !FindingWriter.SEVERITIES.contains(form.text("minimum_severity"))) {
-            throw ApiError.validation(Map.of("minimum_severity",
-                    List.of("\"" + form.text("minimum_severity") + "\" is not a valid choice.")));
-        }
+        ImportFormRules.check(form, store);
         return form;
     }
 
-    private List<FindingRecord> parse(ImportForm form) {
-        MultipartForm.FilePart file = form.raw().file("file");
-        if (file == null) {
-            // The file is required for this parser; DefectDojo's exact message is not in the reference.
-            throw ApiError.validation(Map.of("file", List.of("No file was submitted.")));
-        }
-        List<FindingRecord> findings;
+    /** The report, parsed when the sandbox models the scan type; a rejected report is a 400 "message". */
+    private ParsedReport parse(ImportForm form) {
         try {
-            findings = GenericFindingsParser.parse(file.content(), store);
-        } catch (IllegalArgumentException e) {
-            // A parser error surfaces as a 400 with a message (shape inferred from §3.6, text the sandbox's own).
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
-            body.put("message", e.getMessage());
-            throw new ApiError(400, body);
+            return ReportParsers.parse(form.text("scan_type"), ImportFiles.report(form), store);
+        } catch (ReportError e) {
+            throw rejected(e.getMessage());
         }
-        String minimum = form.text("minimum_severity");
-        int threshold = minimum == null ? Severity.INFO.ordinal() : Severity.parseLenient(minimum).ordinal();
-        return findings.stream().filter(f -> f.severity <= threshold).toList();
     }
 
-    private TestRecord createTest(ImportForm form, int engagement, ApiRequest request, long now) {
-        String scanType = form.text("scan_type");
-        TestTypeRecord type = store.testTypes.values().stream().filter(t -> t.name().equals(scanType)).findFirst()
+    /**
+     * The parsed findings with sanitised severities ("info…"/"none" become Info; anything else outside the five
+     * levels rejects the import, as DefectDojo's importer does), minus those below minimum_severity.
+     */
+    private static List<FindingRecord> findings(ImportForm form, ParsedReport report) {
+        List<FindingRecord> findings = new ArrayList<>();
+        String minimum = form.text("minimum_severity");
+        int threshold = minimum == null ? Severity.INFO.ordinal() : Severity.parseLenient(minimum).ordinal();
+        for (ParsedReport.Item item : report.items()) {
+            String severity = item.severity();
+            String lower = severity.toLowerCase(java.util.Locale.ROOT);
+            if (!severity.equals("Info") && (lower.startsWith("info") || lower.equals("none"))) {
+                severity = "Info";
+            }
+            if (!FindingWriter.SEVERITIES.contains(severity)) {
+                throw rejected("Finding severity \"" + severity + "\" is not supported. Any of the following are "
+                        + "supported: " + PythonText.repr(FindingWriter.SEVERITIES) + ".");
+            }
+            FindingRecord f = item.finding();
+            f.severity = (byte) Severity.parseLenient(severity).ordinal();
+            if (form.text("service") != null) {
+                f.service = form.text("service"); // before matching: the service is part of the hash
+            }
+            if (f.severity <= threshold) {
+                findings.add(f);
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * DefectDojo answers a rejected report with its exception handler's {@code {"message": str(error)}}; the
+     * error is a Django ValidationError, whose str() is the repr of its message list (inferred from Django).
+     */
+    private static ApiError rejected(String message) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("message", PythonText.repr(List.of(message)));
+        return new ApiError(400, body);
+    }
+
+    /**
+     * The test type of a new test: the report's own type when it names one ("gitleaks Scan (SARIF)" for a
+     * SARIF report from gitleaks, the generic report's "type"), otherwise the scan type. Created when missing,
+     * as DefectDojo does for such dynamic types.
+     */
+    private TestTypeRecord testType(String scanType, ParsedReport report) {
+        String name = dynamicTypeName(report.testType(), scanType);
+        TestTypeRecord type = store.testTypes.values().stream().filter(t -> t.name().equals(name)).findFirst()
                 .orElse(null);
         if (type == null) {
-            type = new TestTypeRecord(SandboxStore.nextId(store.testTypes), scanType, false, true, true,
+            type = new TestTypeRecord(SandboxStore.nextId(store.testTypes), name, false, false, true,
                     FindingRecord.NO_STRINGS);
             store.testTypes.put(type.id(), type);
         }
+        return type;
+    }
+
+    static String dynamicTypeName(String reportType, String scanType) {
+        if (reportType == null || reportType.isEmpty() || reportType.equals(scanType)
+                || (reportType + " Scan").equals(scanType)) {
+            return scanType;
+        }
+        return reportType.endsWith(" (" + scanType + ")") ? reportType : reportType + " Scan (" + scanType + ")";
+    }
+
+    /** The name older DefectDojo versions gave ("X (SARIF) Scan (SARIF)" for a suffixed type); still accepted. */
+    private static String legacyTypeName(String reportType, String scanType) {
+        if (reportType == null || reportType.isEmpty() || reportType.equals(scanType)) {
+            return scanType;
+        }
+        String name = reportType + " Scan";
+        return name.equals(scanType) ? name : name + " (" + scanType + ")";
+    }
+
+    /** Reimport refuses a report whose test type is another tool's (DefectDojo's ValidationError text). */
+    private void checkTestType(ImportForm form, ParsedReport report, TestRecord test) {
+        if (!report.parsed() || report.testType() == null) {
+            return;
+        }
+        String scanType = form.text("scan_type");
+        String expected = dynamicTypeName(report.testType(), scanType);
+        String legacy = legacyTypeName(report.testType(), scanType);
+        TestTypeRecord type = store.testTypes.get(test.testType());
+        String actual = type == null ? test.scanType() : type.name();
+        if (!actual.equals(expected) && !actual.equals(legacy) && !actual.equals(scanType)) {
+            throw rejected("Test type mismatch: Test " + test.id() + " has test_type '" + actual
+                    + "', but the report contains test_type '" + expected
+                    + "'. Reimport with matching test_type or create a new test.");
+        }
+    }
+
+    private TestRecord createTest(ImportForm form, ParsedReport report, int engagement, long now) {
+        String scanType = form.text("scan_type");
+        TestTypeRecord type = testType(scanType, report);
         String environmentName = form.text("environment") == null ? "Development" : form.text("environment");
         // DefectDojo requires the environment to exist unless auto-created; the sandbox leaves it empty instead.
         int environment = store.developmentEnvironments.values().stream()
@@ -128,20 +214,23 @@ final class ScanImporter {
         Integer lead = form.integer("lead");
         List<String> tags = form.tags();
         TestRecord test = new TestRecord(SandboxStore.nextId(store.tests), engagement, type.id(), scanType,
-                form.text("test_title"), null, now, now, null, form.text("version"), form.text("build_id"),
-                form.text("commit_hash"), form.text("branch_tag"), lead == null ? FindingRecord.NO_ID : lead,
-                environment, tags == null ? FindingRecord.NO_STRINGS : store.tags(tags), FindingRecord.NO_IDS,
-                now, now);
+                form.text("test_title"), report.description(), now, now, null, form.text("version"),
+                form.text("build_id"), form.text("commit_hash"), form.text("branch_tag"),
+                lead == null ? FindingRecord.NO_ID : lead, environment,
+                tags == null ? FindingRecord.NO_STRINGS : store.tags(tags), FindingRecord.NO_IDS, now, now);
         store.tests.put(test.id(), test);
         store.seal();
         return test;
     }
 
-    /** Reimport overwrites version (and the other build fields) only when given, and replaces the tags. */
-    private TestRecord updateTest(ImportForm form, TestRecord t, long now) {
+    /**
+     * Reimport overwrites version (and the other build fields) only when given, takes the report's description
+     * when it has one, and replaces the tags.
+     */
+    private TestRecord updateTest(ImportForm form, ParsedReport report, TestRecord t, long now) {
         List<String> tags = form.tags();
         TestRecord updated = new TestRecord(t.id(), t.engagement(), t.testType(), t.scanType(), t.title(),
-                t.description(), t.targetStart(), now, t.percentComplete(),
+                or(report.description(), t.description()), t.targetStart(), now, t.percentComplete(),
                 or(form.text("version"), t.version()), or(form.text("build_id"), t.buildId()),
                 or(form.text("commit_hash"), t.commitHash()), or(form.text("branch_tag"), t.branchTag()), t.lead(),
                 t.environment(), tags == null ? t.tags() : store.tags(tags), t.notes(), t.created(), now);
@@ -153,136 +242,55 @@ final class ScanImporter {
         return value == null ? fallback : value;
     }
 
-    private List<FindingRecord> addFindings(ImportForm form, TestRecord test, List<FindingRecord> parsed,
-                                            ApiRequest request, long now) {
-        List<FindingRecord> created = new ArrayList<>();
-        for (FindingRecord f : parsed) {
-            created.add(store.appendFinding(prepare(form, test, f, request, now)));
-        }
-        return created;
-    }
-
-    private FindingRecord prepare(ImportForm form, TestRecord test, FindingRecord f, ApiRequest request, long now) {
-        f.test = test.id();
-        f.reporter = request.principal().user().id();
-        f.foundBy = new int[] {test.testType()};
-        f.created = now;
-        f.updated = now;
-        f.lastStatusUpdate = now;
-        // active / verified apply only when the key is present (§8, trap 12).
-        Boolean active = form.optionalBool("active");
-        if (active != null) {
-            f.set(FindingRecord.ACTIVE, active);
-        }
-        Boolean verified = form.optionalBool("verified");
-        if (verified != null) {
-            f.set(FindingRecord.VERIFIED, verified);
-        }
-        Integer scanDate = form.date("scan_date");
-        if (scanDate != null) {
-            f.date = scanDate;
-        } else if (f.date == FindingRecord.NO_DAY) {
-            f.date = (int) request.today().toEpochDay();
-        }
-        if (form.bool("apply_tags_to_findings", false) && test.tags().length > 0) {
-            Set<String> tags = new java.util.LinkedHashSet<>(List.of(f.tags));
-            tags.addAll(List.of(test.tags()));
-            f.tags = store.tags(tags);
-        }
-        FindingWriter.computeSla(store, f);
-        return f;
-    }
-
-    private ObjectNode reimportInto(ImportForm form, TestRecord test, List<FindingRecord> parsed,
-                                    ApiRequest request, long now) {
-        List<FindingRecord> existing = findingsOf(test.id());
-        ObjectNode before = ImportStatistics.of(existing);
-        Map<String, FindingRecord> byHash = new HashMap<>();
-        for (FindingRecord f : existing) {
-            byHash.putIfAbsent(f.hashCodeValue(), f);
-        }
-        boolean doNotReactivate = form.bool("do_not_reactivate", false);
-        Set<Integer> seen = new HashSet<>();
-        List<FindingRecord> created = new ArrayList<>();
-        List<FindingRecord> reactivated = new ArrayList<>();
-        List<FindingRecord> untouched = new ArrayList<>();
-        List<FindingRecord> closed = new ArrayList<>();
-        for (FindingRecord incoming : parsed) {
-            FindingRecord match = byHash.get(incoming.hashCodeValue());
-            if (match == null) {
-                created.add(store.appendFinding(prepare(form, test, incoming, request, now)));
-                continue;
-            }
-            if (!seen.add(match.id)) {
-                continue;
-            }
-            boolean closedBefore = match.is(FindingRecord.IS_MITIGATED) || match.mitigated != FindingRecord.NO_TIME;
-            if (closedBefore && !doNotReactivate) {
-                FindingRecord f = match.copy();
-                f.set(FindingRecord.IS_MITIGATED, false);
-                f.set(FindingRecord.ACTIVE, true);
-                f.mitigated = FindingRecord.NO_TIME;
-                f.mitigatedBy = FindingRecord.NO_ID;
-                f.lastStatusUpdate = now;
-                f.updated = now;
-                store.replaceFinding(f);
-                reactivated.add(f);
-            } else {
-                untouched.add(match);
-            }
-        }
-        // close_old_findings defaults to true on reimport (trap 11).
-        if (form.bool("close_old_findings", true)) {
-            for (FindingRecord f : existing) {
-                if (!seen.contains(f.id) && f.is(FindingRecord.ACTIVE)) {
-                    closed.add(close(f, request, now));
+    /**
+     * Import's close_old_findings: active or risk-accepted findings of other tests with the same test type in
+     * the engagement (or product), and the same service, that the new test does not have again by the
+     * deduplication algorithm's keys (findings the report marks mitigated do not count).
+     */
+    private void closeOld(ImportForm form, TestRecord test, List<FindingRecord> created, ImportedFindings findings,
+                          ApiRequest request) {
+        TestTypeRecord type = store.testTypes.get(test.testType());
+        DedupeAlgorithm algorithm = DedupeAlgorithm.of(type == null ? null : type.name(), test.scanType());
+        Set<String> hashes = new HashSet<>();
+        Set<String> uniqueIds = new HashSet<>();
+        for (FindingRecord f : created) {
+            if (!f.is(FindingRecord.IS_MITIGATED)) {
+                hashes.add(DedupeAlgorithm.hashKey(f));
+                if (f.uniqueIdFromTool != null) {
+                    uniqueIds.add(f.uniqueIdFromTool);
                 }
             }
         }
-        ObjectNode body = response(form, test);
-        ObjectNode statistics = body.putObject("statistics");
-        statistics.set("before", before);
-        // "delta" needs DD_TRACK_IMPORT_HISTORY; the sandbox behaves as if it is on.
-        ObjectNode delta = statistics.putObject("delta");
-        delta.set("created", ImportStatistics.of(created));
-        delta.set("closed", ImportStatistics.of(closed));
-        delta.set("reactivated", ImportStatistics.of(reactivated));
-        delta.set("untouched", ImportStatistics.of(untouched));
-        statistics.set("after", ImportStatistics.of(findingsOf(test.id())));
-        return body;
-    }
-
-    /** Import's close_old_findings: active findings of the same scan type in the engagement (or product). */
-    private void closeOld(ImportForm form, TestRecord test, List<FindingRecord> created, boolean productScope,
-                          ApiRequest request, long now) {
-        Set<String> hashes = new HashSet<>();
-        created.forEach(f -> hashes.add(f.hashCodeValue()));
+        boolean productScope = form.bool("close_old_findings_product_scope", false);
         int engagement = test.engagement();
         int product = store.productOfTest(test.id());
+        String service = form.text("service");
+        String note = "This Finding has been automatically closed by the Test: \n \""
+                + (test.title() == null ? "None" : test.title()) + "\"\n"
+                + request.absolute("/test/" + test.id())
+                + "\n\nThis is because this Finding is not present anymore in recent scans.";
         for (FindingRecord f : new ArrayList<>(store.findingsById())) {
-            TestRecord other = store.tests.get(f.test);
+            if (f.test == test.id() || store.testTypeOfTest(f.test) != test.testType()
+                    || !(f.is(FindingRecord.ACTIVE) || f.is(FindingRecord.RISK_ACCEPTED))) {
+                continue;
+            }
             boolean inScope = productScope ? store.productOfTest(f.test) == product
                     : store.engagementOfTest(f.test) == engagement;
-            if (other != null && other.id() != test.id() && inScope && test.scanType().equals(other.scanType())
-                    && f.is(FindingRecord.ACTIVE) && !hashes.contains(f.hashCodeValue())) {
-                close(f, request, now);
+            boolean sameService = service == null ? f.service == null || f.service.isEmpty()
+                    : service.equals(f.service);
+            boolean stillReported = switch (algorithm) {
+                case HASH_CODE, LEGACY -> hashes.contains(DedupeAlgorithm.hashKey(f));
+                case UNIQUE_ID_FROM_TOOL -> f.uniqueIdFromTool != null && uniqueIds.contains(f.uniqueIdFromTool);
+                case UNIQUE_ID_FROM_TOOL_OR_HASH_CODE -> hashes.contains(DedupeAlgorithm.hashKey(f))
+                        || (f.uniqueIdFromTool != null && uniqueIds.contains(f.uniqueIdFromTool));
+            };
+            if (inScope && sameService && !stillReported) {
+                findings.close(f, note);
             }
         }
     }
 
-    private FindingRecord close(FindingRecord current, ApiRequest request, long now) {
-        FindingRecord f = current.copy();
-        f.set(FindingRecord.ACTIVE, false);
-        f.set(FindingRecord.IS_MITIGATED, true);
-        f.mitigated = now;
-        f.mitigatedBy = request.principal().user().id();
-        f.lastStatusUpdate = now;
-        f.updated = now;
-        store.replaceFinding(f);
-        return f;
-    }
-
-    private List<FindingRecord> findingsOf(int testId) {
+    static List<FindingRecord> findingsOf(SandboxStore store, int testId) {
         List<FindingRecord> result = new ArrayList<>();
         for (FindingRecord f : store.findingsById()) {
             if (f.test == testId) {

@@ -2,9 +2,6 @@ package dev.dojomcp.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,16 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** POST /import-scan/ and /reimport-scan/ with "Generic Findings Import" JSON (§8). */
+/** POST /import-scan/ and /reimport-scan/ (§8) with small reports written for these tests. */
 class ScanImportTest {
     static final Instant NOW = Instant.parse("2025-06-15T12:00:00Z");
-    static final String BOUNDARY = "----sandbox-test-boundary";
     static final String TWO_FINDINGS = "{\"findings\": ["
             + "{\"title\": \"Outdated jQuery\", \"severity\": \"Medium\", \"description\": \"jQuery 1.x\", \"cwe\": 1104},"
             + "{\"title\": \"Debug endpoint\", \"severity\": \"Low\", \"description\": \"/debug is open\"}]}";
     static SandboxServer server;
     static SandboxClient client;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -41,21 +36,13 @@ class ScanImportTest {
     }
 
     static HttpResponse<String> upload(String path, Map<String, String> fields, String report) throws Exception {
-        StringBuilder body = new StringBuilder();
-        fields.forEach((name, value) -> body.append("--").append(BOUNDARY).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-                .append(value).append("\r\n"));
-        if (report != null) {
-            body.append("--").append(BOUNDARY).append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"file\"; filename=\"report.json\"\r\n")
-                    .append("Content-Type: application/json\r\n\r\n").append(report).append("\r\n");
-        }
-        body.append("--").append(BOUNDARY).append("--\r\n");
-        HttpRequest request = HttpRequest.newBuilder(server.baseUrl().resolve(URI.create(path)))
-                .header("Authorization", "Token " + SandboxClient.ADMIN_KEY)
-                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return upload(path, fields, "report.json", report);
+    }
+
+    static HttpResponse<String> upload(String path, Map<String, String> fields, String filename, String report)
+            throws Exception {
+        return MultipartUpload.post(server, path, fields, filename,
+                report == null ? null : report.getBytes(StandardCharsets.UTF_8));
     }
 
     static Map<String, String> names(String product, String engagement) {
@@ -172,15 +159,177 @@ class ScanImportTest {
     }
 
     @Test
-    void importScan_otherScanTypes_areNotModelled() throws Exception {
+    void importScan_otherScanTypes_areRecordedWithoutFindings() throws Exception {
         Map<String, String> fields = names("Other", "weekly");
         fields.put("scan_type", "ZAP Scan");
-        assertThat(upload("/api/v2/import-scan/", fields, "<xml/>").statusCode()).isEqualTo(501);
+        HttpResponse<String> r = upload("/api/v2/import-scan/", fields, "zap.xml", "<OWASPZAPReport/>");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode body = SandboxClient.parse(r);
+        assertThat(body.get("statistics").get("after").get("total").get("total").asInt()).isZero();
+        JsonNode test = client.json("/api/v2/tests/" + body.get("test_id").asInt() + "/");
+        assertThat(test.get("scan_type").asString()).isEqualTo("ZAP Scan");
+        assertThat(test.get("test_type_name").asString()).isEqualTo("ZAP Scan");
+        assertThat(body.get("engagement_id").asInt()).isPositive();
+        assertThat(body.get("product_id").asInt()).isPositive();
+        assertThat(body.get("product_type_id").asInt()).isPositive();
     }
 
     @Test
-    void importScan_malformedReport_is400() throws Exception {
-        assertThat(upload("/api/v2/import-scan/", names("Broken", "weekly"), "{not json").statusCode())
-                .isEqualTo(400);
+    void importScan_unknownScanType_is400WithDrfChoiceWording() throws Exception {
+        for (String name : new String[] {"Nope Scan", "Pen Test", "sarif"}) {
+            Map<String, String> fields = names("Unknown", "weekly");
+            fields.put("scan_type", name);
+            HttpResponse<String> r = upload("/api/v2/import-scan/", fields, TWO_FINDINGS);
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(SandboxClient.parse(r).get("scan_type").get(0).asString())
+                    .isEqualTo("\"" + name + "\" is not a valid choice.");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("scan_type", "Nope Scan");
+        fields.put("test", "1");
+        assertThat(upload("/api/v2/reimport-scan/", fields, TWO_FINDINGS).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void importScan_fileExtensionOutsideTheImportList_is400OnFile() throws Exception {
+        HttpResponse<String> r = upload("/api/v2/import-scan/", names("Ext", "weekly"), "report.exe", TWO_FINDINGS);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.parse(r).get("file").get(0).asString())
+                .startsWith("File extension \u201cexe\u201d is not allowed. Allowed extensions are: xml, csv,");
+        assertThat(client.json("/api/v2/products/?name=Ext").get("count").asInt()).isZero();
+    }
+
+    @Test
+    void importScan_withoutFile_is400ForFileBasedTypes_butNotForApiPullTypes() throws Exception {
+        HttpResponse<String> r = upload("/api/v2/import-scan/", names("NoFile", "weekly"), null);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.parse(r).get("non_field_errors").get(0).asString())
+                .isEqualTo("Uploading a Report File is required for Generic Findings Import");
+        Map<String, String> fields = names("NoFile", "weekly");
+        fields.put("scan_type", "SonarQube API Import");
+        assertThat(upload("/api/v2/import-scan/", fields, null).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void importScan_unknownGenericField_is400NamingIt() throws Exception {
+        String report = "{\"findings\": [{\"title\": \"t\", \"severity\": \"Low\", \"description\": \"d\","
+                + " \"host\": \"example.com\", \"duplicate\": false}]}";
+        HttpResponse<String> r = upload("/api/v2/import-scan/", names("Fields", "weekly"), report);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.parse(r).get("message").asString())
+                .isEqualTo("[\"Not allowed fields are present: ['duplicate', 'host']\"]");
+    }
+
+    @Test
+    void importScan_unsupportedSeverity_is400_butInformationalBecomesInfo() throws Exception {
+        String lower = "{\"findings\": [{\"title\": \"t\", \"severity\": \"high\", \"description\": \"d\"}]}";
+        HttpResponse<String> r = upload("/api/v2/import-scan/", names("Severity", "weekly"), lower);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.parse(r).get("message").asString())
+                .isEqualTo("['Finding severity \"high\" is not supported. Any of the following are supported: "
+                        + "[\\'Info\\', \\'Low\\', \\'Medium\\', \\'High\\', \\'Critical\\'].']");
+        String informational = lower.replace("\"high\"", "\"Informational\"");
+        JsonNode body = SandboxClient.parse(upload("/api/v2/import-scan/", names("Severity", "weekly"), informational));
+        assertThat(body.get("statistics").get("after").get("info").get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void importScan_genericCsv_mergesRowsWithSameTitleSeverityAndDescription() throws Exception {
+        String csv = "Date,Title,CweId,Url,Severity,Description,Mitigation,Impact,References,Active,Verified\n"
+                + "2024-05-01,Weak TLS,326,https://a.example.com,High,TLS 1.0 enabled,Disable it,,,TRUE,FALSE\n"
+                + "2024-05-01,Weak TLS,326,https://b.example.com,High,TLS 1.0 enabled,Disable it,,,TRUE,FALSE\n"
+                + "05/02/2024,\"Banner, verbose\",200,,Medium,Server banner,,,,FALSE,TRUE\n";
+        HttpResponse<String> r = upload("/api/v2/import-scan/", names("Csv", "weekly"), "findings.csv", csv);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        int test = SandboxClient.parse(r).get("test_id").asInt();
+        JsonNode findings = client.json("/api/v2/findings/?test=" + test + "&o=id").get("results");
+        assertThat(findings).hasSize(2);
+        assertThat(findings.get(0).get("title").asString()).isEqualTo("Weak TLS");
+        assertThat(findings.get(0).get("nb_occurences").asInt()).isEqualTo(2);
+        assertThat(findings.get(0).get("cwe").asInt()).isEqualTo(326);
+        assertThat(findings.get(1).get("title").asString()).isEqualTo("Banner, verbose");
+        assertThat(findings.get(1).get("date").asString()).isEqualTo("2024-05-02");
+        assertThat(findings.get(1).get("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void reimportScan_sarifMatchesOnUniqueId_whenTheMessageChanges() throws Exception {
+        String sarif = "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {\"name\": \"Scanly\","
+                + " \"rules\": [{\"id\": \"R1\", \"properties\": {\"tags\": [\"external/cwe/cwe-89\"]}}]}},"
+                + " \"results\": [{\"ruleId\": \"R1\", \"level\": \"error\", \"message\": {\"text\": \"MSG\"},"
+                + " \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \"app.py\"},"
+                + " \"region\": {\"startLine\": 7}}}], \"partialFingerprints\": {\"hash/v1\": \"abc\"}}]}]}";
+        Map<String, String> fields = names("Sarif", "weekly");
+        fields.put("scan_type", "SARIF");
+        JsonNode first = SandboxClient.parse(upload("/api/v2/import-scan/", fields, "scan.sarif",
+                sarif.replace("MSG", "SQL injection in query")));
+        int test = first.get("test_id").asInt();
+        JsonNode finding = client.json("/api/v2/findings/?test=" + test).get("results").get(0);
+        assertThat(finding.get("severity").asString()).isEqualTo("High");
+        assertThat(finding.get("cwe").asInt()).isEqualTo(89);
+        assertThat(finding.get("line").asInt()).isEqualTo(7);
+        assertThat(finding.get("unique_id_from_tool").asString()).isEqualTo("hash:abc");
+        assertThat(client.json("/api/v2/tests/" + test + "/").get("test_type_name").asString())
+                .isEqualTo("Scanly Scan (SARIF)");
+
+        Map<String, String> again = new LinkedHashMap<>();
+        again.put("scan_type", "SARIF");
+        again.put("test", String.valueOf(test));
+        JsonNode delta = SandboxClient.parse(upload("/api/v2/reimport-scan/", again, "scan.sarif",
+                sarif.replace("MSG", "SQL injection in query (second wording)"))).get("statistics").get("delta");
+        assertThat(delta.get("untouched").get("total").get("total").asInt()).isEqualTo(1);
+        assertThat(delta.get("created").get("total").get("total").asInt()).isZero();
+        assertThat(client.count("test=" + test)).isEqualTo(1);
+    }
+
+    @Test
+    void reimportScan_doNotReactivate_keepsClosedFindingsClosed() throws Exception {
+        JsonNode first = SandboxClient.parse(upload("/api/v2/import-scan/", names("Keep", "weekly"), TWO_FINDINGS));
+        int test = first.get("test_id").asInt();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("scan_type", "Generic Findings Import");
+        fields.put("test", String.valueOf(test));
+        upload("/api/v2/reimport-scan/", fields, "{\"findings\": []}");
+        assertThat(client.count("test=" + test + "&is_mitigated=true")).isEqualTo(2);
+        fields.put("do_not_reactivate", "true");
+        JsonNode delta = SandboxClient.parse(upload("/api/v2/reimport-scan/", fields, TWO_FINDINGS))
+                .get("statistics").get("delta");
+        assertThat(delta.get("reactivated").get("total").get("total").asInt()).isZero();
+        assertThat(delta.get("closed").get("total").get("total").asInt()).isZero();
+        assertThat(client.count("test=" + test + "&active=true")).isZero();
+    }
+
+    @Test
+    void reimportScan_otherScanType_recordsTheRunWithoutClosingAnything() throws Exception {
+        Map<String, String> fields = names("ZapRuns", "weekly");
+        fields.put("scan_type", "ZAP Scan");
+        int test = SandboxClient.parse(upload("/api/v2/import-scan/", fields, "zap.xml", "<OWASPZAPReport/>"))
+                .get("test_id").asInt();
+        Map<String, String> again = new LinkedHashMap<>();
+        again.put("scan_type", "ZAP Scan");
+        again.put("test", String.valueOf(test));
+        again.put("version", "2.14");
+        HttpResponse<String> r = upload("/api/v2/reimport-scan/", again, "zap.xml", "<OWASPZAPReport/>");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode statistics = SandboxClient.parse(r).get("statistics");
+        assertThat(statistics.get("delta").get("closed").get("total").get("total").asInt()).isZero();
+        assertThat(client.json("/api/v2/tests/" + test + "/").get("version").asString()).isEqualTo("2.14");
+    }
+
+    @Test
+    void importScan_malformedReport_is400WithMessage() throws Exception {
+        HttpResponse<String> r = upload("/api/v2/import-scan/", names("Broken", "weekly"), "{not json");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.parse(r).get("message").asString()).startsWith("[\"Invalid JSON: ");
+        Map<String, String> fields = names("Broken", "weekly");
+        fields.put("scan_type", "SARIF");
+        HttpResponse<String> sarif = upload("/api/v2/import-scan/", fields, "x.sarif", "[1, 2]");
+        assertThat(sarif.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.parse(sarif).has("message")).isTrue();
+        HttpResponse<String> csv = upload("/api/v2/import-scan/", names("Broken", "weekly"), "x.csv",
+                "Date,Title,Severity,Description\nnot a date,t,Low,d\n");
+        assertThat(csv.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.parse(csv).get("message").asString())
+                .isEqualTo("['Unknown string format: not a date']");
     }
 }
