@@ -78,8 +78,10 @@ public final class ImportTools {
     static WriteOutcome<ImportResult> upload(ToolContext ctx, WriteSteps w, String endpoint, Multipart form,
             ReportSource report, String scanType, boolean closeOld) {
         form.file("file", report.fileName(), report.content());
-        JsonNode answer = w.run(endpoint.replace("-scan/", ""), () -> ctx.dojo().upload(endpoint, form,
-                new UploadNotifier(ctx.progress())));
+        JsonNode answer;
+        try (UploadNotifier notifier = new UploadNotifier(ctx.progress())) {
+            answer = w.run(endpoint.replace("-scan/", ""), () -> ctx.dojo().upload(endpoint, form, notifier));
+        }
         ImportResult result = ImportResult.from(answer, scanType, closeOld);
         if (result.testId() != null) {
             w.id("test_id", result.testId());
