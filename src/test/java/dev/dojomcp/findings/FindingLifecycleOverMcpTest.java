@@ -83,6 +83,10 @@ class FindingLifecycleOverMcpTest {
         assertThat(finding(a)).containsEntry("severity", "High").containsEntry("active", true)
                 .containsEntry("verified", false).containsEntry("cwe", 79);
 
+        ok("update_finding", Map.of("finding_id", a, "severity", "Critical", "mitigation", "Encode output.",
+                "planned_remediation_date", "2026-12-15"));
+        assertThat(finding(a)).containsEntry("severity", "Critical").containsEntry("mitigation", "Encode output.");
+
         ok("verify_finding", Map.of("finding_id", a, "note", "Reproduced by hand"));
         assertThat(finding(a)).containsEntry("verified", true);
 
@@ -127,6 +131,9 @@ class FindingLifecycleOverMcpTest {
         ok("remove_finding_tags", Map.of("finding_id", a, "tags", List.of("sprint-42")));
         assertThat(finding(a).get("tags")).isEqualTo(List.of("team:payments"));
 
+        ok("update_engagement", Map.of("engagement_id", engagement, "version", "4.3.0", "status", "On Hold"));
+        assertThat(ok("get_engagement_by_id", Map.of("engagement_id", engagement)))
+                .containsEntry("version", "4.3.0").containsEntry("status", "On Hold");
         ok("close_engagement", Map.of("engagement_id", engagement));
         assertThat(ok("get_engagement_by_id", Map.of("engagement_id", engagement)))
                 .containsEntry("status", "Completed").containsEntry("active", false);

@@ -88,6 +88,30 @@ class ImportOverMcpTest {
     }
 
     @Test
+    void reimportAndQaiImport_overMcp_addNothingTheSecondTime() throws Exception {
+        Map<String, Object> reimport = Map.of("scan_type", "Generic Findings Import", "file_content_base64",
+                java.util.Base64.getEncoder().encodeToString(("{\"findings\": [{\"title\": \"Weak TLS\", "
+                        + "\"severity\": \"Medium\", \"description\": \"TLS 1.0 enabled\"}]}")
+                        .getBytes(StandardCharsets.UTF_8)), "file_name", "tls.json", "product_type_name", "Imports",
+                "product_name", "Edge", "engagement_name", "CI", "auto_create_context", true);
+        assertThat(client.callTool(new McpSchema.CallToolRequest("reimport_scan", reimport)).structuredContent()
+                .toString()).contains("outcome=committed", "created=1");
+        assertThat(client.callTool(new McpSchema.CallToolRequest("reimport_scan", reimport)).structuredContent()
+                .toString()).contains("outcome=committed", "created=0", "untouched=1");
+
+        String qai;
+        try (var in = getClass().getResourceAsStream("/qai/bundle-run1.json")) {
+            qai = java.util.Base64.getEncoder().encodeToString(in.readAllBytes());
+        }
+        Map<String, Object> args = Map.of("report_content_base64", qai, "product_type_name", "MCP servers",
+                "product_name", "memory", "engagement_name", "audit", "auto_create_context", true);
+        assertThat(client.callTool(new McpSchema.CallToolRequest("import_qai_findings", args)).structuredContent()
+                .toString()).contains("outcome=committed", "created=9");
+        assertThat(client.callTool(new McpSchema.CallToolRequest("import_qai_findings", args)).structuredContent()
+                .toString()).contains("outcome=committed", "created=0", "untouched=9");
+    }
+
+    @Test
     void traversalSymlinkAndUnknownFiles_areRefused_beforeAnyUpload() {
         long before = servers.sandbox().stats().requests("/api/v2/import-scan/");
         for (String path : List.of("../outside.json", "escape.json", "/etc/passwd", "missing.json")) {
