@@ -1,7 +1,8 @@
 package dev.dojomcp.cli;
 
-import java.nio.file.Files;
+import dev.dojomcp.tools.Fields;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -47,28 +48,24 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(file)) {
-            return ToolRun.configError(err, "--file: not a readable file");
-        }
         if (test != null && !reimport) {
-            return ToolRun.configError(err, "--test: only with --reimport");
+            return ToolRun.configError(spec.commandLine().getErr(), "--test: only with --reimport");
         }
-        Path real = file.toAbsolutePath().normalize();
-        Map<String, Object> args = target.arguments();
+        if (target.engagement != null && reimport) {
+            return ToolRun.configError(spec.commandLine().getErr(),
+                    "--engagement: a reimport targets --test ID, or --product-name with --engagement-name");
+        }
+        Map<String, Object> args = new LinkedHashMap<>();
         args.put("scan_type", scanType);
-        args.put("file_path", real.getFileName().toString());
-        ImportTarget.put(args, "scan_date", scanDate);
-        ImportTarget.put(args, "environment", environment);
+        Fields.putIfSet(args, "scan_date", scanDate);
+        Fields.putIfSet(args, "environment", environment);
         if (reimport) {
-            ImportTarget.put(args, "test_id", test);
+            Fields.putIfSet(args, "test_id", test);
             args.put("close_old_findings", target.closeOldFindings);
             args.put("do_not_reactivate", doNotReactivate);
-            args.remove("engagement_id");
         } else {
             args.put("close_old_findings", false);
         }
-        return ToolRun.run(reimport ? "reimport_scan" : "import_scan", args, real.getParent(), target.json,
-                spec.commandLine().getOut(), err);
+        return target.run(spec, reimport ? "reimport_scan" : "import_scan", "--file", file, args);
     }
 }

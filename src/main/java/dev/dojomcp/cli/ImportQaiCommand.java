@@ -1,6 +1,5 @@
 package dev.dojomcp.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,15 +29,7 @@ public final class ImportQaiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(file)) {
-            return ToolRun.configError(err, "FILE: not a readable file");
-        }
-        Path real = file.toAbsolutePath().normalize();
-        Map<String, Object> args = target.arguments();
-        args.put("file_path", real.getFileName().toString());
-        args.put("close_old_findings", target.closeOldFindings);
-        return ToolRun.run("import_qai_findings", args, real.getParent(), target.json, spec.commandLine().getOut(),
-                err);
+        return target.run(spec, "import_qai_findings", "FILE", file,
+                Map.of("close_old_findings", target.closeOldFindings));
     }
 }

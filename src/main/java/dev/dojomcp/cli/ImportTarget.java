@@ -1,9 +1,14 @@
 package dev.dojomcp.cli;
 
+import static dev.dojomcp.tools.Fields.putIfSet;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Where an import goes and how it is recorded: options shared by {@code import} and {@code import-qai}. */
@@ -52,31 +57,41 @@ final class ImportTarget {
     @Option(names = "--json", description = "Print the tool's full JSON result instead of one line")
     boolean json;
 
+    /**
+     * Runs {@code tool} on {@code file} with these options plus {@code extra} arguments, the file's folder
+     * serving as IMPORT_DIR. {@code fileOption} names the file's option in a usage error.
+     */
+    int run(CommandLine.Model.CommandSpec spec, String tool, String fileOption, Path file, Map<String, Object> extra) {
+        if (!Files.isRegularFile(file)) {
+            return ToolRun.configError(spec.commandLine().getErr(), fileOption + ": not a readable file");
+        }
+        Path real = file.toAbsolutePath().normalize();
+        Map<String, Object> args = arguments();
+        args.putAll(extra);
+        args.put("file_path", real.getFileName().toString());
+        return ToolRun.run(tool, args, real.getParent(), json, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+    }
+
     /** The tool arguments these options stand for; unset options are left out. */
     Map<String, Object> arguments() {
         Map<String, Object> args = new LinkedHashMap<>();
-        put(args, "engagement_id", engagement);
-        put(args, "product_type_name", productTypeName);
-        put(args, "product_name", productName);
-        put(args, "engagement_name", engagementName);
+        putIfSet(args, "engagement_id", engagement);
+        putIfSet(args, "product_type_name", productTypeName);
+        putIfSet(args, "product_name", productName);
+        putIfSet(args, "engagement_name", engagementName);
         if (autoCreate) {
             args.put("auto_create_context", true);
         }
-        put(args, "test_title", testTitle);
-        put(args, "minimum_severity", minimumSeverity);
+        putIfSet(args, "test_title", testTitle);
+        putIfSet(args, "minimum_severity", minimumSeverity);
         if (!tags.isEmpty()) {
             args.put("tags", tags);
         }
-        put(args, "version", version);
-        put(args, "branch_tag", branch);
-        put(args, "commit_hash", commit);
-        put(args, "build_id", build);
+        putIfSet(args, "version", version);
+        putIfSet(args, "branch_tag", branch);
+        putIfSet(args, "commit_hash", commit);
+        putIfSet(args, "build_id", build);
         return args;
-    }
-
-    static void put(Map<String, Object> args, String name, Object value) {
-        if (value != null) {
-            args.put(name, value);
-        }
     }
 }

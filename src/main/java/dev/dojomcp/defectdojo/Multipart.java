@@ -43,11 +43,6 @@ public final class Multipart {
         return this;
     }
 
-    /** The field names in order, for logs and tests (never the values). */
-    public List<String> names() {
-        return parts.stream().map(Part::name).toList();
-    }
-
     /** The encoded body and its content type (with the boundary). */
     public Encoded encode() {
         while (true) {

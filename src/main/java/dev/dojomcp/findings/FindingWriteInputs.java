@@ -17,10 +17,10 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** Input records of the finding write tools. Lengths follow DefectDojo's model limits where it has them. */
 public final class FindingWriteInputs {
-    static final int TITLE = 511;
-    static final int TEXT = 100_000;
+    static final int TITLE = FindingText.TITLE;
+    static final int TEXT = FindingText.TEXT;
     static final int NOTE = 20_000;
-    static final int SHORT = 200;
+    static final int SHORT = FindingText.SHORT;
     static final int TAGS = 20;
 
     private FindingWriteInputs() {
@@ -63,7 +63,7 @@ public final class FindingWriteInputs {
             @Format(maxLength = 500) String uniqueIdFromTool,
             @Format(maxLength = 500) String vulnIdFromTool,
             @JsonPropertyDescription("Tags: letters, digits and . _ : / + = @ - only") @Items(max = TAGS)
-            List<String> tags) {
+            List<String> tags) implements FindingText {
         public CreateFinding {
             Ids.require("test_id", testId);
             title = Args.requiredText("title", title, TITLE);
@@ -71,16 +71,8 @@ public final class FindingWriteInputs {
                 throw new ToolInputException("severity", "is required");
             }
             description = Args.requiredMultiline("description", description, TEXT);
-            mitigation = Args.multiline("mitigation", mitigation, TEXT);
-            impact = Args.multiline("impact", impact, TEXT);
-            stepsToReproduce = Args.multiline("steps_to_reproduce", stepsToReproduce, TEXT);
-            references = Args.multiline("references", references, TEXT);
-            severityJustification = Args.multiline("severity_justification", severityJustification, TEXT);
-            vulnerabilityIds = vulnerabilityIds == null ? null
-                    : vulnerabilityIds.stream().map(v -> Args.requiredText("vulnerability_ids", v, SHORT)).toList();
-            componentName = Args.text("component_name", componentName, SHORT);
-            componentVersion = Args.text("component_version", componentVersion, SHORT);
-            filePath = Args.text("file_path", filePath, 4000);
+            FindingText.check(title, description, mitigation, impact, stepsToReproduce, references,
+                    severityJustification, vulnerabilityIds, componentName, componentVersion, filePath);
             date = Args.date("date", date);
             uniqueIdFromTool = Args.text("unique_id_from_tool", uniqueIdFromTool, 500);
             vulnIdFromTool = Args.text("vuln_id_from_tool", vulnIdFromTool, 500);
@@ -110,21 +102,11 @@ public final class FindingWriteInputs {
                     + "reopen_finding") Boolean active,
             @JsonPropertyDescription("Only an active finding that is not a false positive can be verified")
             Boolean verified,
-            Boolean underReview) {
+            Boolean underReview) implements FindingText {
         public UpdateFinding {
             Ids.require("finding_id", findingId);
-            title = Args.text("title", title, TITLE);
-            description = Args.multiline("description", description, TEXT);
-            mitigation = Args.multiline("mitigation", mitigation, TEXT);
-            impact = Args.multiline("impact", impact, TEXT);
-            stepsToReproduce = Args.multiline("steps_to_reproduce", stepsToReproduce, TEXT);
-            references = Args.multiline("references", references, TEXT);
-            severityJustification = Args.multiline("severity_justification", severityJustification, TEXT);
-            vulnerabilityIds = vulnerabilityIds == null ? null
-                    : vulnerabilityIds.stream().map(v -> Args.requiredText("vulnerability_ids", v, SHORT)).toList();
-            componentName = Args.text("component_name", componentName, SHORT);
-            componentVersion = Args.text("component_version", componentVersion, SHORT);
-            filePath = Args.text("file_path", filePath, 4000);
+            FindingText.check(title, description, mitigation, impact, stepsToReproduce, references,
+                    severityJustification, vulnerabilityIds, componentName, componentVersion, filePath);
             plannedRemediationDate = Args.date("planned_remediation_date", plannedRemediationDate);
             if (Stream.of(title, severity, description, mitigation, impact, stepsToReproduce, references,
                     severityJustification, cwe, vulnerabilityIds, componentName, componentVersion, filePath, line,

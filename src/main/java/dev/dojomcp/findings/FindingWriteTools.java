@@ -1,5 +1,7 @@
 package dev.dojomcp.findings;
 
+import static dev.dojomcp.tools.Fields.putIfSet;
+
 import dev.dojomcp.defectdojo.Json;
 import dev.dojomcp.defectdojo.Resource;
 import dev.dojomcp.defectdojo.model.Finding;
@@ -87,26 +89,9 @@ public final class FindingWriteTools {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("test", in.testId());
                     body.put("found_by", List.of(foundBy));
-                    body.put("title", in.title());
-                    body.put("severity", in.severity().name());
-                    body.put("numerical_severity", numerical(in.severity()));
-                    body.put("description", in.description());
                     body.put("active", active);
                     body.put("verified", verified);
-                    putIfSet(body, "mitigation", in.mitigation());
-                    putIfSet(body, "impact", in.impact());
-                    putIfSet(body, "steps_to_reproduce", in.stepsToReproduce());
-                    putIfSet(body, "references", in.references());
-                    putIfSet(body, "severity_justification", in.severityJustification());
-                    putIfSet(body, "cwe", in.cwe());
-                    if (in.vulnerabilityIds() != null) {
-                        body.put("vulnerability_ids", in.vulnerabilityIds().stream()
-                                .map(v -> Map.of("vulnerability_id", v)).toList());
-                    }
-                    putIfSet(body, "component_name", in.componentName());
-                    putIfSet(body, "component_version", in.componentVersion());
-                    putIfSet(body, "file_path", in.filePath());
-                    putIfSet(body, "line", in.line());
+                    FindingText.putInto(body, in);
                     putIfSet(body, "date", in.date());
                     putIfSet(body, "unique_id_from_tool", in.uniqueIdFromTool());
                     putIfSet(body, "vuln_id_from_tool", in.vulnIdFromTool());
@@ -118,11 +103,6 @@ public final class FindingWriteTools {
                     }
                     return w.committed("finding created", view);
                 }));
-    }
-
-    /** DefectDojo requires numerical_severity on create but recomputes it from severity on every save. */
-    static String numerical(Severity severity) {
-        return "S" + severity.ordinal();
     }
 
     static ToolSpec<UpdateFinding, WriteOutcome<FindingView>> updateFinding() {
@@ -138,26 +118,7 @@ public final class FindingWriteTools {
                     Finding current = w.fetch("finding_id", () -> finding(ctx, in.findingId()));
                     FindingStateRules.checkUpdate(current, in);
                     Map<String, Object> body = new LinkedHashMap<>();
-                    putIfSet(body, "title", in.title());
-                    if (in.severity() != null) {
-                        body.put("severity", in.severity().name());
-                        body.put("numerical_severity", numerical(in.severity()));
-                    }
-                    putIfSet(body, "description", in.description());
-                    putIfSet(body, "mitigation", in.mitigation());
-                    putIfSet(body, "impact", in.impact());
-                    putIfSet(body, "steps_to_reproduce", in.stepsToReproduce());
-                    putIfSet(body, "references", in.references());
-                    putIfSet(body, "severity_justification", in.severityJustification());
-                    putIfSet(body, "cwe", in.cwe());
-                    if (in.vulnerabilityIds() != null) {
-                        body.put("vulnerability_ids", in.vulnerabilityIds().stream()
-                                .map(v -> Map.of("vulnerability_id", v)).toList());
-                    }
-                    putIfSet(body, "component_name", in.componentName());
-                    putIfSet(body, "component_version", in.componentVersion());
-                    putIfSet(body, "file_path", in.filePath());
-                    putIfSet(body, "line", in.line());
+                    FindingText.putInto(body, in);
                     putIfSet(body, "planned_remediation_date", in.plannedRemediationDate());
                     putIfSet(body, "active", in.active());
                     putIfSet(body, "verified", in.verified());
@@ -376,11 +337,5 @@ public final class FindingWriteTools {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asString()));
         return out;
-    }
-
-    static void putIfSet(Map<String, Object> body, String name, Object value) {
-        if (value != null) {
-            body.put(name, value);
-        }
     }
 }

@@ -9,7 +9,6 @@ import dev.dojomcp.defectdojo.model.Finding;
 import dev.dojomcp.defectdojo.model.Test;
 import dev.dojomcp.tools.Args;
 import dev.dojomcp.tools.Ids;
-import dev.dojomcp.tools.JsonNames;
 import dev.dojomcp.tools.Listing;
 import dev.dojomcp.tools.PermissionGroup;
 import dev.dojomcp.tools.StateRuleViolation;
@@ -48,11 +47,7 @@ public final class RiskAcceptanceTools {
 
     public enum Action {
         @JsonProperty("accept") A, @JsonProperty("avoid") V, @JsonProperty("mitigate") M, @JsonProperty("fix") F,
-        @JsonProperty("transfer") T;
-
-        String wire() {
-            return JsonNames.of(this);
-        }
+        @JsonProperty("transfer") T
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -15,8 +15,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * Input records of import_scan and reimport_scan: every field of DefectDojo's import form. The two
- * records repeat the shared fields because records cannot inherit them; {@link ScanImportArgs} and
- * {@link #checkShared} keep their handling in one place.
+ * records repeat the shared fields because records cannot inherit them; {@link ScanImportArgs},
+ * {@link #checkShared} and {@link ImportForm} keep their handling in one place.
  */
 public final class ImportInputs {
     static final String SCAN_TYPE = "DefectDojo scan type, exactly as list_test_types names it (e.g. \"SARIF\", "
@@ -74,25 +74,13 @@ public final class ImportInputs {
             Boolean closeOldFindingsProductScope) implements ScanImportArgs {
         public ImportScan {
             scanType = Args.requiredText("scan_type", scanType, 200);
-            productTypeName = Args.text("product_type_name", productTypeName, 255);
-            productName = Args.text("product_name", productName, 255);
-            engagementName = Args.text("engagement_name", engagementName, 255);
-            testTitle = Args.text("test_title", testTitle, 255);
+            tags = checkShared(fileName, productTypeName, productName, engagementName, testTitle, engagementEndDate,
+                    scanDate, sourceCodeManagementUri, environment, version, buildId, branchTag, commitHash, service,
+                    tags);
             if ((engagementId == null) == (productName == null || engagementName == null)) {
                 throw new ToolInputException("engagement_id",
                         "give engagement_id, or product_name with engagement_name (not both)");
             }
-            tags = checkShared(fileName, tags);
-            fileName = Args.text("file_name", fileName, 255);
-            engagementEndDate = Args.date("engagement_end_date", engagementEndDate);
-            scanDate = Args.date("scan_date", scanDate);
-            sourceCodeManagementUri = Args.text("source_code_management_uri", sourceCodeManagementUri, 600);
-            environment = Args.text("environment", environment, 200);
-            version = Args.text("version", version, 100);
-            buildId = Args.text("build_id", buildId, 150);
-            branchTag = Args.text("branch_tag", branchTag, 150);
-            commitHash = Args.text("commit_hash", commitHash, 150);
-            service = Args.text("service", service, 200);
         }
     }
 
@@ -140,33 +128,37 @@ public final class ImportInputs {
             Boolean doNotReactivate) implements ScanImportArgs {
         public ReimportScan {
             scanType = Args.requiredText("scan_type", scanType, 200);
-            productTypeName = Args.text("product_type_name", productTypeName, 255);
-            productName = Args.text("product_name", productName, 255);
-            engagementName = Args.text("engagement_name", engagementName, 255);
-            testTitle = Args.text("test_title", testTitle, 255);
+            tags = checkShared(fileName, productTypeName, productName, engagementName, testTitle, engagementEndDate,
+                    scanDate, sourceCodeManagementUri, environment, version, buildId, branchTag, commitHash, service,
+                    tags);
             if ((testId == null) == (productName == null || engagementName == null)) {
                 throw new ToolInputException("test_id",
                         "give test_id, or product_name with engagement_name (not both)");
             }
-            tags = checkShared(fileName, tags);
-            fileName = Args.text("file_name", fileName, 255);
-            engagementEndDate = Args.date("engagement_end_date", engagementEndDate);
-            scanDate = Args.date("scan_date", scanDate);
-            sourceCodeManagementUri = Args.text("source_code_management_uri", sourceCodeManagementUri, 600);
-            environment = Args.text("environment", environment, 200);
-            version = Args.text("version", version, 100);
-            buildId = Args.text("build_id", buildId, 150);
-            branchTag = Args.text("branch_tag", branchTag, 150);
-            commitHash = Args.text("commit_hash", commitHash, 150);
-            service = Args.text("service", service, 200);
         }
     }
 
-    /** Checks shared by both records; returns the normalised tags. */
-    static List<String> checkShared(String fileName, List<String> tags) {
+    /** Checks of the fields both records have, from their constructors; returns the normalised tags. */
+    static List<String> checkShared(String fileName, String productTypeName, String productName,
+            String engagementName, String testTitle, String engagementEndDate, String scanDate,
+            String sourceCodeManagementUri, String environment, String version, String buildId, String branchTag,
+            String commitHash, String service, List<String> tags) {
         if (fileName != null) {
             ReportSource.checkName(fileName);
         }
+        Args.text("product_type_name", productTypeName, 255);
+        Args.text("product_name", productName, 255);
+        Args.text("engagement_name", engagementName, 255);
+        Args.text("test_title", testTitle, 255);
+        Args.date("engagement_end_date", engagementEndDate);
+        Args.date("scan_date", scanDate);
+        Args.text("source_code_management_uri", sourceCodeManagementUri, 600);
+        Args.text("environment", environment, 200);
+        Args.text("version", version, 100);
+        Args.text("build_id", buildId, 150);
+        Args.text("branch_tag", branchTag, 150);
+        Args.text("commit_hash", commitHash, 150);
+        Args.text("service", service, 200);
         return Args.tags("tags", tags);
     }
 }

@@ -31,7 +31,6 @@ import dev.dojomcp.tools.schema.Range;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 

@@ -1,5 +1,7 @@
 package dev.dojomcp.products;
 
+import static dev.dojomcp.tools.Fields.putIfSet;
+
 import dev.dojomcp.defectdojo.Json;
 import dev.dojomcp.defectdojo.Query;
 import dev.dojomcp.defectdojo.Resource;
@@ -50,19 +52,19 @@ public final class HierarchyWriteTools {
                             body.put("name", in.name());
                             body.put("description", in.description());
                             body.put("prod_type", in.productTypeId());
-                            put(body, "business_criticality", in.businessCriticality() == null ? null
+                            putIfSet(body, "business_criticality", in.businessCriticality() == null ? null
                                     : in.businessCriticality().wire());
-                            put(body, "platform", in.platform() == null ? null : in.platform().wire());
-                            put(body, "lifecycle", in.lifecycle() == null ? null : in.lifecycle().wire());
-                            put(body, "origin", in.origin() == null ? null : in.origin().wire());
-                            put(body, "external_audience", in.externalAudience());
-                            put(body, "internet_accessible", in.internetAccessible());
-                            put(body, "enable_simple_risk_acceptance", in.enableSimpleRiskAcceptance());
-                            put(body, "enable_full_risk_acceptance", in.enableFullRiskAcceptance());
-                            put(body, "product_manager", in.productManagerId());
-                            put(body, "technical_contact", in.technicalContactId());
-                            put(body, "sla_configuration", in.slaConfigurationId());
-                            put(body, "tags", in.tags());
+                            putIfSet(body, "platform", in.platform() == null ? null : in.platform().wire());
+                            putIfSet(body, "lifecycle", in.lifecycle() == null ? null : in.lifecycle().wire());
+                            putIfSet(body, "origin", in.origin() == null ? null : in.origin().wire());
+                            putIfSet(body, "external_audience", in.externalAudience());
+                            putIfSet(body, "internet_accessible", in.internetAccessible());
+                            putIfSet(body, "enable_simple_risk_acceptance", in.enableSimpleRiskAcceptance());
+                            putIfSet(body, "enable_full_risk_acceptance", in.enableFullRiskAcceptance());
+                            putIfSet(body, "product_manager", in.productManagerId());
+                            putIfSet(body, "technical_contact", in.technicalContactId());
+                            putIfSet(body, "sla_configuration", in.slaConfigurationId());
+                            putIfSet(body, "tags", in.tags());
                             JsonNode created = w.run("create", () -> ctx.dojo().post("products/", body));
                             Product p = convert(created, Product.class);
                             if (p != null) {
@@ -90,15 +92,15 @@ public final class HierarchyWriteTools {
                             body.put("engagement_type", in.engagementType() == null ? "Interactive"
                                     : in.engagementType().wire());
                             body.put("status", in.status() == null ? "In Progress" : in.status().wire());
-                            put(body, "description", in.description());
-                            put(body, "version", in.version());
-                            put(body, "build_id", in.buildId());
-                            put(body, "commit_hash", in.commitHash());
-                            put(body, "branch_tag", in.branchTag());
-                            put(body, "source_code_management_uri", in.sourceCodeManagementUri());
-                            put(body, "deduplication_on_engagement", in.deduplicationOnEngagement());
-                            put(body, "lead", in.leadId());
-                            put(body, "tags", in.tags());
+                            putIfSet(body, "description", in.description());
+                            putIfSet(body, "version", in.version());
+                            putIfSet(body, "build_id", in.buildId());
+                            putIfSet(body, "commit_hash", in.commitHash());
+                            putIfSet(body, "branch_tag", in.branchTag());
+                            putIfSet(body, "source_code_management_uri", in.sourceCodeManagementUri());
+                            putIfSet(body, "deduplication_on_engagement", in.deduplicationOnEngagement());
+                            putIfSet(body, "lead", in.leadId());
+                            putIfSet(body, "tags", in.tags());
                             JsonNode created = w.run("create", () -> ctx.dojo().post("engagements/", body));
                             Engagement e = convert(created, Engagement.class);
                             if (e != null) {
@@ -127,18 +129,18 @@ public final class HierarchyWriteTools {
                                     && LocalDate.parse(end).isBefore(LocalDate.parse(start)), "target_end",
                                     "must not be before target_start");
                             Map<String, Object> body = new LinkedHashMap<>();
-                            put(body, "name", in.name());
-                            put(body, "description", in.description());
-                            put(body, "target_start", in.targetStart());
-                            put(body, "target_end", in.targetEnd());
-                            put(body, "status", in.status() == null ? null : in.status().wire());
-                            put(body, "version", in.version());
-                            put(body, "build_id", in.buildId());
-                            put(body, "commit_hash", in.commitHash());
-                            put(body, "branch_tag", in.branchTag());
-                            put(body, "deduplication_on_engagement", in.deduplicationOnEngagement());
-                            put(body, "lead", in.leadId());
-                            put(body, "tags", in.tags());
+                            putIfSet(body, "name", in.name());
+                            putIfSet(body, "description", in.description());
+                            putIfSet(body, "target_start", in.targetStart());
+                            putIfSet(body, "target_end", in.targetEnd());
+                            putIfSet(body, "status", in.status() == null ? null : in.status().wire());
+                            putIfSet(body, "version", in.version());
+                            putIfSet(body, "build_id", in.buildId());
+                            putIfSet(body, "commit_hash", in.commitHash());
+                            putIfSet(body, "branch_tag", in.branchTag());
+                            putIfSet(body, "deduplication_on_engagement", in.deduplicationOnEngagement());
+                            putIfSet(body, "lead", in.leadId());
+                            putIfSet(body, "tags", in.tags());
                             JsonNode updated = w.run("update", () -> ctx.dojo().patch(
                                     "engagements/" + in.engagementId() + "/", body));
                             Engagement e = convert(updated, Engagement.class);
@@ -181,7 +183,7 @@ public final class HierarchyWriteTools {
                         "create_test", w -> {
                             w.fetch("engagement_id", () -> ctx.dojo().get(Resource.ENGAGEMENTS, in.engagementId(),
                                     Engagement.class));
-                            long testType = in.testTypeId() != null ? in.testTypeId() : testTypeByName(ctx, w,
+                            long testType = in.testTypeId() != null ? in.testTypeId() : testTypeByName(ctx,
                                     in.testTypeName());
                             String start = in.targetStart() != null ? in.targetStart()
                                     : LocalDate.now(ctx.clock()).toString();
@@ -194,14 +196,14 @@ public final class HierarchyWriteTools {
                             // Test dates are DateTimeFields.
                             body.put("target_start", start + "T00:00:00Z");
                             body.put("target_end", end + "T00:00:00Z");
-                            put(body, "title", in.title());
-                            put(body, "description", in.description());
-                            put(body, "version", in.version());
-                            put(body, "build_id", in.buildId());
-                            put(body, "commit_hash", in.commitHash());
-                            put(body, "branch_tag", in.branchTag());
-                            put(body, "environment", in.environmentId());
-                            put(body, "tags", in.tags());
+                            putIfSet(body, "title", in.title());
+                            putIfSet(body, "description", in.description());
+                            putIfSet(body, "version", in.version());
+                            putIfSet(body, "build_id", in.buildId());
+                            putIfSet(body, "commit_hash", in.commitHash());
+                            putIfSet(body, "branch_tag", in.branchTag());
+                            putIfSet(body, "environment", in.environmentId());
+                            putIfSet(body, "tags", in.tags());
                             JsonNode created = w.run("create", () -> ctx.dojo().post("tests/", body));
                             Test t = convert(created, Test.class);
                             if (t != null) {
@@ -211,7 +213,7 @@ public final class HierarchyWriteTools {
                         }));
     }
 
-    private static long testTypeByName(ToolContext ctx, WriteSteps w, String name) {
+    private static long testTypeByName(ToolContext ctx, String name) {
         List<TestType> types = ctx.dojo().list(Query.on(Resource.TEST_TYPES).set("name", name), 2, 0, TestType.class)
                 .results().stream().filter(t -> name.equals(t.name())).toList();
         StateRuleViolation.check(types.size() != 1, "test_type_name",
@@ -221,11 +223,5 @@ public final class HierarchyWriteTools {
 
     private static <T> T convert(JsonNode node, Class<T> type) {
         return node.has("id") ? Json.mapper().treeToValue(node, type) : null;
-    }
-
-    private static void put(Map<String, Object> body, String name, Object value) {
-        if (value != null) {
-            body.put(name, value);
-        }
     }
 }

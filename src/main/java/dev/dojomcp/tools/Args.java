@@ -84,18 +84,6 @@ public final class Args {
         return multiline(field, value, maxLength);
     }
 
-    /** A required date strictly after {@code today} and at most {@code maxDays} later. */
-    public static LocalDate futureDate(String field, String value, LocalDate today, int maxDays) {
-        if (value == null) {
-            throw new ToolInputException(field, "is required");
-        }
-        LocalDate d = LocalDate.parse(date(field, value));
-        if (!d.isAfter(today) || d.isAfter(today.plusDays(maxDays))) {
-            throw new ToolInputException(field, "must be after today and at most " + maxDays + " days ahead");
-        }
-        return d;
-    }
-
     public static String text(String field, String value, int maxLength) {
         if (value == null) {
             return null;

@@ -3,13 +3,10 @@ package dev.dojomcp.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dojomcp.testing.TestServers;
-import dev.dojomcp.transport.HttpTransport;
-import io.modelcontextprotocol.client.McpClient;
+import dev.dojomcp.testing.HttpMcpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -25,22 +22,19 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FindingLifecycleOverMcpTest {
     private TestServers servers;
-    private HttpTransport http;
+    private HttpMcpClient mcp;
     private McpSyncClient client;
 
     @BeforeAll
     void start() throws Exception {
         servers = TestServers.generated(300, 11, 3);
-        http = HttpTransport.start(servers.runtime(), HttpTransport.HttpOptions.loopback("127.0.0.1", 0), s -> { });
-        client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + http.port())
-                .endpoint("/mcp").build()).requestTimeout(Duration.ofSeconds(30)).build();
-        client.initialize();
+        mcp = HttpMcpClient.connect(servers.runtime());
+        client = mcp.client();
     }
 
     @AfterAll
     void stop() {
-        client.closeGracefully();
-        http.close();
+        mcp.close();
         servers.close();
     }
 

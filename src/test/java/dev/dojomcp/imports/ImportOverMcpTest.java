@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dojomcp.config.WriteSettings;
 import dev.dojomcp.sandbox.SandboxOptions;
 import dev.dojomcp.testing.TestServers;
-import dev.dojomcp.transport.HttpTransport;
-import io.modelcontextprotocol.client.McpClient;
+import dev.dojomcp.testing.HttpMcpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,7 +27,7 @@ class ImportOverMcpTest {
     @TempDir
     static Path root;
     private TestServers servers;
-    private HttpTransport http;
+    private HttpMcpClient mcp;
     private McpSyncClient client;
     private final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
 
@@ -47,19 +44,13 @@ class ImportOverMcpTest {
         Files.createSymbolicLink(dir.resolve("escape.json"), root.resolve("outside.json"));
         servers = TestServers.start(SandboxOptions.generated(TestServers.KEY, 20, 4),
                 WriteSettings.defaults().withImportDir(dir));
-        http = HttpTransport.start(servers.runtime(), HttpTransport.HttpOptions.loopback("127.0.0.1", 0), s -> { });
-        client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + http.port())
-                        .endpoint("/mcp").build())
-                .requestTimeout(Duration.ofSeconds(60))
-                .progressConsumer(progress::add)
-                .build();
-        client.initialize();
+        mcp = HttpMcpClient.connect(servers.runtime(), spec -> spec.progressConsumer(progress::add));
+        client = mcp.client();
     }
 
     @AfterAll
     void stop() {
-        client.closeGracefully();
-        http.close();
+        mcp.close();
         servers.close();
     }
 

@@ -2,16 +2,14 @@ package dev.dojomcp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dojomcp.testing.HttpMcpClient;
 import dev.dojomcp.testing.TestServers;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,23 +21,21 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class McpOverHttpTest {
     private TestServers servers;
+    private HttpMcpClient mcp;
     private HttpTransport http;
     private McpSyncClient client;
 
     @BeforeAll
     void start() throws Exception {
         servers = TestServers.generated(1500, 3, 2);
-        http = HttpTransport.start(servers.runtime(), HttpTransport.HttpOptions.loopback("127.0.0.1", 0), s -> { });
-        client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + http.port())
-                        .endpoint("/mcp").build())
-                .requestTimeout(Duration.ofSeconds(30)).build();
-        client.initialize();
+        mcp = HttpMcpClient.connect(servers.runtime());
+        http = mcp.http();
+        client = mcp.client();
     }
 
     @AfterAll
     void stop() {
-        client.closeGracefully();
-        http.close();
+        mcp.close();
         servers.close();
     }
 
