@@ -119,12 +119,7 @@ final class FindingActions {
     }
 
     private void addNote(FindingRecord f, int author, String entry, boolean isPrivate, long now) {
-        int id = SandboxStore.nextId(store.notes);
-        store.notes.put(id, new NoteRecord(id, author, entry, now, isPrivate, false, FindingRecord.NO_ID,
-                FindingRecord.NO_TIME));
-        int[] notes = Arrays.copyOf(f.notes, f.notes.length + 1);
-        notes[notes.length - 1] = id;
-        f.notes = notes;
+        store.addNote(f, author, entry, isPrivate, now);
     }
 
     /** {@code POST /findings/{id}/tags/}: adds to the existing tags; 200, not the 201 of the schema (trap 23). */

@@ -255,11 +255,6 @@ final class ImportedFindings {
     }
 
     private void addNote(FindingRecord f, String entry) {
-        int id = SandboxStore.nextId(store.notes);
-        store.notes.put(id, new NoteRecord(id, user, entry, now, false, false, FindingRecord.NO_ID,
-                FindingRecord.NO_TIME));
-        int[] notes = Arrays.copyOf(f.notes, f.notes.length + 1);
-        notes[notes.length - 1] = id;
-        f.notes = notes;
+        store.addNote(f, user, entry, false, now);
     }
 }

@@ -114,6 +114,16 @@ final class SandboxStore {
         defaultOrder = longer;
     }
 
+    /** A new note on {@code f} (the caller stores {@code f}). */
+    void addNote(FindingRecord f, int author, String entry, boolean isPrivate, long now) {
+        int id = nextId(notes);
+        notes.put(id, new NoteRecord(id, author, entry, now, isPrivate, false, FindingRecord.NO_ID,
+                FindingRecord.NO_TIME));
+        int[] ids = java.util.Arrays.copyOf(f.notes, f.notes.length + 1);
+        ids[ids.length - 1] = id;
+        f.notes = ids;
+    }
+
     static int nextId(TreeMap<Integer, ?> table) {
         return table.isEmpty() ? 1 : table.lastKey() + 1;
     }
