@@ -4,6 +4,7 @@ import dev.dojomcp.config.DojoConnection;
 import dev.dojomcp.config.Environment;
 import dev.dojomcp.config.ServerSettings;
 import dev.dojomcp.config.Transport;
+import dev.dojomcp.config.WriteSettings;
 import dev.dojomcp.defectdojo.Capabilities;
 import dev.dojomcp.server.ServerRuntime;
 import dev.dojomcp.tools.ToolSelection;
@@ -45,7 +46,8 @@ public final class ServeCommand implements Callable<Integer> {
         ServerSettings settings = ServerSettings.from(env, transport, host, port);
         ToolSelection selection = ToolSelection.from(env, toolsets, readOnly);
         DojoConnection connection = DojoConnection.from(env);
-        try (ServerRuntime runtime = new ServerRuntime(connection, settings.transport(), selection,
+        WriteSettings writes = WriteSettings.from(env);
+        try (ServerRuntime runtime = new ServerRuntime(connection, settings.transport(), selection, writes,
                 Clock.systemUTC())) {
             Capabilities caps = StartupCheck.discover(runtime.dojo());
             LOG.info("DefectDojo reachable; API {}; {} tools", caps.apiGeneration(), runtime.catalog().all().size());

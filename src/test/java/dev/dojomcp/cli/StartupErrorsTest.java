@@ -47,6 +47,17 @@ class StartupErrorsTest {
     }
 
     @Test
+    void badWriteSettings_nameTheirVariable() throws Exception {
+        Map<String, String> base = Map.of("DEFECTDOJO_URL", "https://dojo.example", "DEFECTDOJO_API_KEY", KEY);
+        for (Map.Entry<String, String> bad : Map.of("IMPORT_DIR", "/no/such/folder", "IMPORT_MAX_MB", "500",
+                "DEFECTDOJO_DEFAULT_FOUND_BY_ID", "zero", "DEFECTDOJO_IMPORT_TIMEOUT_SECONDS", "1").entrySet()) {
+            Map<String, String> env = new java.util.HashMap<>(base);
+            env.put(bad.getKey(), bad.getValue());
+            assertOneLine(JavaProcess.run(env, "serve"), bad.getKey() + ":");
+        }
+    }
+
+    @Test
     void version_andTools_needNoConfiguration() throws Exception {
         Result v = JavaProcess.run(Map.of(), "version");
         assertThat(v.exitCode()).isZero();
