@@ -121,6 +121,12 @@ class FindingLifecycleOverMcpTest {
                 .doesNotContainKey("mitigated");
         assertThat(num(ok("get_findings", Map.of("status", List.of("Active"), "test_id", test)), "count"))
                 .isEqualTo(1);
+        assertThat(ok("get_finding_notes", Map.of("finding_id", a)).get("notes").toString())
+                .contains("Fixed in 4.2.1", "Regression in 4.3.0");
+
+        ok("reopen_finding", Map.of("finding_id", b, "note", "Different root cause after all"));
+        assertThat(finding(b)).containsEntry("duplicate", false).containsEntry("active", true)
+                .doesNotContainKey("duplicate_finding");
 
         ok("remove_finding_tags", Map.of("finding_id", a, "tags", List.of("sprint-42")));
         assertThat(finding(a).get("tags")).isEqualTo(List.of("team:payments"));
