@@ -199,17 +199,10 @@ public final class DefectDojoClient {
                             + "applied");
         }
         List<FieldError> errors = status >= 400 ? DojoErrors.from(body, secrets()) : List.of();
-        String message = switch (status) {
-            case 401, 403 -> "DefectDojo refused the credentials or the permission for this change";
-            case 404 -> "not found in DefectDojo, or not visible to this API key";
-            case 409 -> "DefectDojo reported a conflict with an existing record";
-            case 415 -> "DefectDojo refused the content type";
-            case 429 -> "DefectDojo is rate limiting requests; nothing was changed";
-            default -> status < 400 ? "DefectDojo redirected the request; nothing was changed"
-                    : "DefectDojo rejected the change";
-        };
+        String message = status < 400 ? "DefectDojo redirected the request"
+                : DojoFailure.forStatus(status).message();
         throw new DojoWriteException(DojoWriteException.Kind.REJECTED, status, errors, reply.retryAfterSeconds(),
-                message + " (HTTP " + status + ")");
+                message + "; nothing was changed (HTTP " + status + ")");
     }
 
     private List<String> secrets() {
