@@ -2,7 +2,13 @@ package dev.dojomcp.cli;
 
 import dev.dojomcp.config.DojoConnection;
 import dev.dojomcp.config.Environment;
+import dev.dojomcp.config.Secret;
 import dev.dojomcp.config.Transport;
+import dev.dojomcp.config.WriteSettings;
+import dev.dojomcp.security.AuthSettings;
+import dev.dojomcp.security.Role;
+import dev.dojomcp.security.RoleBinding;
+import dev.dojomcp.security.SecuritySettings;
 import dev.dojomcp.sandbox.SandboxOptions;
 import dev.dojomcp.sandbox.SandboxServer;
 import dev.dojomcp.server.ServerRuntime;
@@ -12,6 +18,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,6 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String key = randomKey();
+        String token = randomKey();
         SandboxOptions sandboxOptions = SandboxOptions.generated(key, findings, seed)
                 .withPort(sandboxPort).withDojoVersion(dojoVersion);
         try (SandboxServer sandbox = SandboxServer.start(sandboxOptions)) {
@@ -45,12 +53,14 @@ public final class DemoCommand implements Callable<Integer> {
                     DojoConnection.API_KEY, key,
                     DojoConnection.ALLOW_INSECURE_HTTP, "true"));
             DojoConnection connection = DojoConnection.from(env);
+            SecuritySettings security = SecuritySettings.defaults().withAuth(AuthSettings.service(List.of(
+                    new RoleBinding("demo token", "demo", Secret.of(token), Role.ADMIN))));
             try (ServerRuntime runtime = new ServerRuntime(connection, Transport.HTTP, ServerRuntime.allToolsets(),
-                    Clock.systemUTC())) {
+                    WriteSettings.defaults(), security, Clock.systemUTC())) {
                 StartupCheck.discover(runtime.dojo());
                 try (HttpTransport http = HttpTransport.start(runtime,
                         HttpTransport.HttpOptions.loopback("127.0.0.1", port), spec -> { })) {
-                    printWelcome(System.err, http, sandbox, key);
+                    printWelcome(System.err, http, sandbox, key, token);
                     Foreground.untilShutdown();
                 }
             }
@@ -58,20 +68,23 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void printWelcome(PrintStream out, HttpTransport http, SandboxServer sandbox, String key) {
+    private void printWelcome(PrintStream out, HttpTransport http, SandboxServer sandbox, String key, String token) {
         String mcp = http.mcpUrl().toString();
+        String header = "Authorization: Bearer " + token;
         String launcher = Path.of("bin", "dojo-mcp").toAbsolutePath().toString();
         out.println();
         out.println("dojo-mcp demo is running (Ctrl-C to stop)");
         out.println("  MCP (Streamable HTTP): " + mcp);
         out.println("  DefectDojo sandbox:    " + sandbox.baseUrl() + "/api/v2/  (" + findings
                 + " generated findings, seed " + seed + ", DefectDojo " + dojoVersion + ".x API)");
-        out.println("  Sandbox API key:       " + key + "  (demo only, valid while this runs)");
+        out.println("  MCP token (admin):     " + token + "  (send as \"" + "Authorization: Bearer <token>\")");
+        out.println("  Sandbox API key:       " + key + "  (demo only; both are valid while this runs)");
         out.println();
         out.println("Claude Desktop, over HTTP via mcp-remote (claude_desktop_config.json):");
         out.println("""
-                {"mcpServers": {"defectdojo": {"command": "npx", "args": ["-y", "mcp-remote", "%s"]}}}"""
-                .formatted(mcp));
+                {"mcpServers": {"defectdojo": {"command": "npx", "args": ["-y", "mcp-remote", "%s",
+                  "--header", "%s"]}}}"""
+                .formatted(mcp, header));
         out.println();
         out.println("Claude Desktop, over stdio against the same sandbox:");
         out.println("""
@@ -79,11 +92,12 @@ public final class DemoCommand implements Callable<Integer> {
                   "DEFECTDOJO_URL": "%s", "DEFECTDOJO_API_KEY": "%s", "ALLOW_INSECURE_HTTP": "true"}}}}"""
                 .formatted(launcher, sandbox.baseUrl(), key));
         out.println();
-        out.println("Claude Code:    claude mcp add --transport http defectdojo " + mcp);
+        out.println("Claude Code:    claude mcp add --transport http defectdojo " + mcp + " --header \"" + header
+                + "\"");
         out.println("Inspector CLI:  npx @modelcontextprotocol/inspector@2.12.0 --cli " + mcp
-                + " --transport http --method tools/list");
+                + " --transport http --header \"" + header + "\" --method tools/list");
         out.println("                npx @modelcontextprotocol/inspector@2.12.0 --cli " + mcp
-                + " --transport http --method tools/call --tool-name finding_summary");
+                + " --transport http --header \"" + header + "\" --method tools/call --tool-name finding_summary");
         out.println();
     }
 

@@ -6,6 +6,8 @@ import dev.dojomcp.config.ServerSettings;
 import dev.dojomcp.config.Transport;
 import dev.dojomcp.config.WriteSettings;
 import dev.dojomcp.defectdojo.Capabilities;
+import dev.dojomcp.security.AuthSettings;
+import dev.dojomcp.security.SecuritySettings;
 import dev.dojomcp.server.ServerRuntime;
 import dev.dojomcp.tools.ToolSelection;
 import dev.dojomcp.transport.HttpTransport;
@@ -47,15 +49,30 @@ public final class ServeCommand implements Callable<Integer> {
         ToolSelection selection = ToolSelection.from(env, toolsets, readOnly);
         DojoConnection connection = DojoConnection.from(env);
         WriteSettings writes = WriteSettings.from(env);
-        try (ServerRuntime runtime = new ServerRuntime(connection, settings.transport(), selection, writes,
+        SecuritySettings security = SecuritySettings.from(env, settings.transport(), settings.host());
+        security.auth().warnings().forEach(w -> LOG.error("CRITICAL: {}", w));
+        try (ServerRuntime runtime = new ServerRuntime(connection, settings.transport(), selection, writes, security,
                 Clock.systemUTC())) {
             Capabilities caps = StartupCheck.discover(runtime.dojo());
-            LOG.info("DefectDojo reachable; API {}; {} tools", caps.apiGeneration(), runtime.catalog().all().size());
+            LOG.info("DefectDojo reachable; API {}; {} tools; authentication: {}", caps.apiGeneration(),
+                    runtime.catalog().all().size(), describe(security.auth(), settings.transport()));
             if (settings.transport() == Transport.STDIO) {
                 return serveStdio(runtime);
             }
             return serveHttp(runtime, settings);
         }
+    }
+
+    private static String describe(AuthSettings auth, Transport transport) {
+        if (transport == Transport.STDIO) {
+            return "none needed on stdio";
+        }
+        return switch (auth.mode()) {
+            case SERVICE -> auth.bindings().size() + " role token(s): " + auth.bindings().stream()
+                    .map(b -> b.callerId() + "=" + b.role().id()).sorted().collect(java.util.stream.Collectors.joining(", "));
+            case PASSTHROUGH -> "passthrough (each caller's own DefectDojo key)";
+            case NONE -> "none (REQUIRE_AUTH=false)";
+        };
     }
 
     static int serveStdio(ServerRuntime runtime) throws InterruptedException {

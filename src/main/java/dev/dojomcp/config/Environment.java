@@ -35,9 +35,25 @@ public final class Environment {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
     }
 
+    /** Every non-blank variable whose name starts with {@code prefix}, sorted by name. */
+    public java.util.SortedMap<String, String> withPrefix(String prefix) {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k, v == null ? "" : v.trim());
+            }
+        });
+        return out;
+    }
+
     /** A true/false setting; anything else is a configuration error naming the variable. */
     public boolean bool(String name, boolean fallback) {
         return get(name).map(v -> Settings.parseBool(name, v)).orElse(fallback);
+    }
+
+    /** A whole number in {@code [min, max]}; anything else is a configuration error naming the variable. */
+    public int integer(String name, int fallback, int min, int max) {
+        return Settings.integer(this, name, fallback, min, max);
     }
 
     public Environment with(String name, String value) {

@@ -14,15 +14,11 @@ public record ServerSettings(Transport transport, String host, int port) {
             throw new ConfigException(HOST, "must be a host name or IP address");
         }
         int port = portFlag != null ? checkPort("--port", portFlag) : Settings.integer(env, PORT, 8000, 0, 65535);
-        if (transport == Transport.HTTP && !isLoopback(host)) {
-            throw new ConfigException(hostFlag != null ? "--host" : HOST, "the HTTP transport has no client "
-                    + "authentication yet, so it binds to loopback only (127.0.0.1, ::1 or localhost)");
-        }
         return new ServerSettings(transport, host, port);
     }
 
     /** Loopback by name or literal address; host names other than localhost are not resolved. */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1")
                 || h.equals("0:0:0:0:0:0:0:1");

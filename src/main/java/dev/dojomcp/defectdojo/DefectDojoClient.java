@@ -27,17 +27,40 @@ public final class DefectDojoClient {
     private final DojoHttp http;
     private final Secret key;
     private final Clock clock;
-    private final AtomicReference<Capabilities> capabilities = new AtomicReference<>();
-    private final AtomicReference<Optional<String>> version = new AtomicReference<>();
+    private final CallSlots slots;
+    private final AtomicReference<Capabilities> capabilities;
+    private final AtomicReference<Optional<String>> version;
 
     public DefectDojoClient(DojoHttp http, Secret key, Clock clock) {
+        this(http, key, clock, CallSlots.UNLIMITED, new AtomicReference<>(), new AtomicReference<>());
+    }
+
+    private DefectDojoClient(DojoHttp http, Secret key, Clock clock, CallSlots slots,
+            AtomicReference<Capabilities> capabilities, AtomicReference<Optional<String>> version) {
         this.http = http;
         this.key = key;
         this.clock = clock;
+        this.slots = slots;
+        this.capabilities = capabilities;
+        this.version = version;
+    }
+
+    /** The same DefectDojo (connection, discovered capabilities) with another key, e.g. a caller's own. */
+    public DefectDojoClient as(Secret otherKey) {
+        return new DefectDojoClient(http, otherKey, clock, slots, capabilities, version);
+    }
+
+    /** This client with every request counted against a caller's concurrency ceiling. */
+    public DefectDojoClient within(CallSlots callerSlots) {
+        return new DefectDojoClient(http, key, clock, callerSlots, capabilities, version);
+    }
+
+    private JsonNode get(String relativePath) {
+        return slots.within(() -> http.get(relativePath, key), false);
     }
 
     public <T> Page<T> list(Query query, int limit, int offset, Class<T> type) {
-        JsonNode body = http.get(query.resource().path() + "/?" + query.encode(limit, offset), key);
+        JsonNode body = get(query.resource().path() + "/?" + query.encode(limit, offset));
         JsonNode results = body.path("results");
         if (!body.isObject() || !results.isArray()) {
             throw new DojoException(DojoFailure.BAD_RESPONSE);
@@ -54,7 +77,7 @@ public final class DefectDojoClient {
 
     /** Number of objects matching the query, from one {@code limit=1} request. */
     public long count(Query query) {
-        JsonNode body = http.get(query.resource().path() + "/?" + query.encode(1, 0), key);
+        JsonNode body = get(query.resource().path() + "/?" + query.encode(1, 0));
         JsonNode count = body.path("count");
         if (!count.isNumber()) {
             throw new DojoException(DojoFailure.BAD_RESPONSE);
@@ -87,12 +110,12 @@ public final class DefectDojoClient {
     }
 
     public JsonNode getRaw(Resource resource, long id) {
-        return http.get(resource.path() + "/" + id + "/", key);
+        return get(resource.path() + "/" + id + "/");
     }
 
     /** {@code GET /findings/{id}/notes/} answers a wrapper object, not a page. */
     public List<Note> findingNotes(long findingId) {
-        JsonNode body = http.get("findings/" + findingId + "/notes/", key);
+        JsonNode body = get("findings/" + findingId + "/notes/");
         JsonNode notes = body.path("notes");
         if (!notes.isArray()) {
             throw new DojoException(DojoFailure.BAD_RESPONSE);
@@ -104,7 +127,7 @@ public final class DefectDojoClient {
 
     /** The caller as DefectDojo sees it: a cheap authenticated round trip. */
     public JsonNode userProfile() {
-        return http.get("user_profile/", key);
+        return get("user_profile/");
     }
 
     public Capabilities capabilities() {
@@ -113,7 +136,7 @@ public final class DefectDojoClient {
     }
 
     public Capabilities refreshCapabilities() {
-        JsonNode root = http.get("", key);
+        JsonNode root = get("");
         if (!root.isObject()) {
             throw new DojoException(DojoFailure.BAD_RESPONSE);
         }
@@ -134,7 +157,7 @@ public final class DefectDojoClient {
         }
         Optional<String> found;
         try {
-            JsonNode schema = http.get("oa3/schema/?format=json", key);
+            JsonNode schema = get("oa3/schema/?format=json");
             String text = schema.path("info").path("version").asString("");
             found = text.isBlank() ? Optional.empty() : Optional.of(text);
         } catch (DojoException e) {
@@ -162,15 +185,16 @@ public final class DefectDojoClient {
     /** A multipart upload (import-scan, reimport-scan) with the longer import timeout and progress reports. */
     public JsonNode upload(String relativePath, Multipart form, UploadProgress progress) {
         Multipart.Encoded encoded = form.encode();
-        DojoHttp.Reply reply = http.write("POST", relativePath, new CountingPublisher(encoded.body(), progress),
-                encoded.contentType(), key, http.importTimeout());
+        DojoHttp.Reply reply = slots.within(() -> http.write("POST", relativePath,
+                new CountingPublisher(encoded.body(), progress), encoded.contentType(), key, http.importTimeout()), true);
         return interpret(reply);
     }
 
     private JsonNode writeJson(String method, String relativePath, Object body) {
         byte[] bytes = Json.mapper().writeValueAsBytes(body);
-        DojoHttp.Reply reply = http.write(method, relativePath, java.net.http.HttpRequest.BodyPublishers.ofByteArray(
-                bytes), "application/json", key, http.timeout());
+        DojoHttp.Reply reply = slots.within(() -> http.write(method, relativePath,
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes), "application/json", key, http.timeout()),
+                true);
         return interpret(reply);
     }
 

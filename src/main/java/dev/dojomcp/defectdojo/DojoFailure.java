@@ -7,6 +7,7 @@ public enum DojoFailure {
     NOT_FOUND("not found in DefectDojo, or not visible to this API key"),
     CONFLICT("DefectDojo reported a conflict with an existing record"),
     RATE_LIMITED("DefectDojo is rate limiting requests; retry later"),
+    CALLER_BUSY("this caller has too many DefectDojo requests in flight; retry shortly"),
     UNAVAILABLE("DefectDojo is unavailable"),
     TIMEOUT("DefectDojo did not answer in time"),
     UNREACHABLE("DefectDojo could not be reached"),

@@ -6,6 +6,13 @@ import dev.dojomcp.config.Transport;
 import dev.dojomcp.config.WriteSettings;
 import dev.dojomcp.defectdojo.DefectDojoClient;
 import dev.dojomcp.defectdojo.DojoHttp;
+import dev.dojomcp.security.AccessControl;
+import dev.dojomcp.security.Caller;
+import dev.dojomcp.security.ContentRules;
+import dev.dojomcp.security.InputScreen;
+import dev.dojomcp.security.SecuritySettings;
+import dev.dojomcp.security.UntrustedContent;
+import dev.dojomcp.tools.CallPolicy;
 import dev.dojomcp.tools.McpToolBinding;
 import dev.dojomcp.tools.ServerProfile;
 import dev.dojomcp.tools.ToolCatalog;
@@ -18,6 +25,7 @@ import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +54,7 @@ public final class ServerRuntime implements AutoCloseable {
     private final ToolPipeline pipeline;
     private final ExecutorService executor;
     private final ServerProfile profile;
+    private final AccessControl access;
 
     public ServerRuntime(DojoConnection connection, Transport transport, ToolSelection selection, Clock clock) {
         this(connection, transport, selection, WriteSettings.defaults(), clock);
@@ -57,6 +66,15 @@ public final class ServerRuntime implements AutoCloseable {
      */
     public ServerRuntime(DojoConnection connection, Transport transport, ToolSelection selection,
             WriteSettings writes, Clock clock) {
+        this(connection, transport, selection, writes, SecuritySettings.defaults(), clock);
+    }
+
+    /**
+     * With authentication, limits and content protection as configured. Calls that arrive without an
+     * authenticated caller run as the local user on stdio and are refused on HTTP.
+     */
+    public ServerRuntime(DojoConnection connection, Transport transport, ToolSelection selection,
+            WriteSettings writes, SecuritySettings security, Clock clock) {
         DojoHttp http = new DojoHttp(connection);
         this.dojo = new DefectDojoClient(http, connection.readKey(), clock);
         this.writer = connection.writeKey().map(k -> new DefectDojoClient(http, k, clock)).orElse(null);
@@ -69,8 +87,13 @@ public final class ServerRuntime implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(connection.maxConcurrentRequests(), daemonThreads());
         this.profile = new ServerProfile(Version.current(), transport.name().toLowerCase(java.util.Locale.ROOT),
                 selection.toolsets().stream().map(Toolset::id).toList(), readOnly);
-        this.pipeline = new ToolPipeline(List.of(), (tool, ctx) -> tool.readOnly() ? dojo : writer, clock, profile,
-                executor, writes);
+        this.access = new AccessControl(security, transport == Transport.STDIO ? Optional.of(Caller.local())
+                : Optional.empty(), dojo, connection.timeout());
+        ContentRules rules = ContentRules.forCatalog(StandardCatalog.create());
+        CallPolicy policy = new CallPolicy(access::caller, access.guards(), new InputScreen(rules::hostile)::check,
+                new UntrustedContent(security.wrapUntrusted(), rules::redact));
+        this.pipeline = new ToolPipeline(policy, (tool, caller) -> access.clientFor(tool, caller, dojo, writer), clock,
+                profile, executor, writes);
     }
 
     public static ToolSelection allToolsets() {
@@ -89,6 +112,10 @@ public final class ServerRuntime implements AutoCloseable {
         return pipeline;
     }
 
+    public AccessControl access() {
+        return access;
+    }
+
     /**
      * Server info, instructions, honest capabilities and every tool of the catalog, then any extras.
      * {@code onRequestThread} runs tool calls on the transport's own thread (HTTP: Jetty's pool),
@@ -97,6 +124,8 @@ public final class ServerRuntime implements AutoCloseable {
     public <S extends McpServer.SyncSpecification<S>> S configure(S spec, boolean onRequestThread,
             Consumer<McpServer.SyncSpecification<?>> extras) {
         List<McpServerFeatures.SyncToolSpecification> tools = McpToolBinding.bind(catalog, pipeline);
+        java.util.Map<String, dev.dojomcp.tools.ToolSpec<?, ?>> byName = new java.util.HashMap<>();
+        catalog.all().forEach(t -> byName.put(t.name(), t));
         TrustedOutputValidator validator = new TrustedOutputValidator(McpJsonDefaults.getSchemaValidator());
         tools.forEach(t -> {
             if (t.tool().outputSchema() != null) {
@@ -108,7 +137,10 @@ public final class ServerRuntime implements AutoCloseable {
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
                 .jsonSchemaValidator(validator)
                 .immediateExecution(onRequestThread)
-                .tools(tools);
+                .tools(tools)
+                .addToolFilter((context, tool) -> access.caller(context)
+                        .map(caller -> byName.containsKey(tool.name()) && access.permits(caller, byName.get(tool.name())))
+                        .orElse(false));
         extras.accept(spec);
         return spec;
     }

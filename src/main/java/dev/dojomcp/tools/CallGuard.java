@@ -1,12 +1,12 @@
 package dev.dojomcp.tools;
 
-import io.modelcontextprotocol.common.McpTransportContext;
+import dev.dojomcp.security.Caller;
 
 /**
- * A pipeline stage that runs before argument validation and may refuse the call (authentication,
- * authorisation, rate limiting). Throw {@link ToolException} with a client-safe message to refuse.
+ * A pipeline stage that runs before argument validation and may refuse the call (authorisation, rate
+ * limiting) by throwing {@link CallRefused}.
  */
 @FunctionalInterface
 public interface CallGuard {
-    void check(ToolSpec<?, ?> tool, McpTransportContext transport);
+    void check(ToolSpec<?, ?> tool, Caller caller);
 }

@@ -1,10 +1,10 @@
 package dev.dojomcp.tools;
 
 import dev.dojomcp.defectdojo.DefectDojoClient;
-import io.modelcontextprotocol.common.McpTransportContext;
+import dev.dojomcp.security.Caller;
 
-/** Chooses the DefectDojo client a call runs with (the server's key, or later the caller's own). */
+/** Chooses the DefectDojo client a call runs with: the server's read or write key, or the caller's own. */
 @FunctionalInterface
 public interface DojoClientResolver {
-    DefectDojoClient clientFor(ToolSpec<?, ?> tool, McpTransportContext transport);
+    DefectDojoClient clientFor(ToolSpec<?, ?> tool, Caller caller);
 }

@@ -1,5 +1,6 @@
 package dev.dojomcp.tools;
 
+import dev.dojomcp.security.UntrustedContent;
 import dev.dojomcp.tools.schema.SchemaBundle;
 import dev.dojomcp.tools.schema.SchemaFactory;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -13,7 +14,12 @@ public final class McpToolBinding {
     private McpToolBinding() {
     }
 
+    /** As clients see it by default: untrusted text fields of the output schema wrapped. */
     public static McpSchema.Tool describe(ToolSpec<?, ?> spec) {
+        return describe(spec, new UntrustedContent(true, s -> s));
+    }
+
+    public static McpSchema.Tool describe(ToolSpec<?, ?> spec, UntrustedContent untrusted) {
         ToolHints h = spec.hints();
         SchemaBundle.Entry schemas = schemas(spec);
         return McpSchema.Tool.builder()
@@ -21,7 +27,7 @@ public final class McpToolBinding {
                 .title(spec.title())
                 .description(spec.description())
                 .inputSchema(schemas.input())
-                .outputSchema(schemas.output())
+                .outputSchema(untrusted.protectSchema(schemas.output()))
                 .annotations(new ToolAnnotations(spec.title(), h.readOnly(), h.destructive(), h.idempotent(),
                         h.openWorld(), null))
                 .meta(new java.util.TreeMap<>(Map.of("dojo-mcp/toolset", spec.toolset().id(),
@@ -70,7 +76,7 @@ public final class McpToolBinding {
     }
 
     private static SyncToolSpecification bind(ToolSpec<?, ?> spec, ToolPipeline pipeline) {
-        McpSchema.Tool tool = describe(spec);
+        McpSchema.Tool tool = describe(spec, pipeline.policy().untrusted());
         return SyncToolSpecification.builder()
                 .tool(tool)
                 .callHandler((exchange, request) -> pipeline.call(spec, request.arguments(),

@@ -3,13 +3,14 @@ package dev.dojomcp.tools;
 import dev.dojomcp.config.WriteSettings;
 import dev.dojomcp.defectdojo.DojoException;
 import dev.dojomcp.defectdojo.Json;
+import dev.dojomcp.security.Caller;
+import dev.dojomcp.security.UntrustedContent;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -20,35 +21,40 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
- * The one path every tool call takes: guards (authenticate, authorise, rate-limit) → validate
- * arguments into the input record → handler (DefectDojo calls) → structured result plus text →
- * log/audit. Errors become {@code isError} results with a generic message and a request id; stack
- * traces and DefectDojo responses stay in the server log.
+ * The one path every tool call takes: authenticate (the caller from the transport) → guards (authorise,
+ * rate-limit) → validate arguments into the input record → screen write arguments for hostile text →
+ * handler (DefectDojo calls with the caller's client) → structured result plus text, untrusted fields
+ * redacted and wrapped → log/audit. Errors become {@code isError} results with a generic message and a
+ * request id; stack traces and DefectDojo responses stay in the server log.
  */
 public final class ToolPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ToolPipeline.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final List<CallGuard> guards;
+    private final CallPolicy policy;
     private final DojoClientResolver clients;
     private final Clock clock;
     private final ServerProfile profile;
     private final ExecutorService executor;
     private final WriteSettings writes;
 
-    public ToolPipeline(List<CallGuard> guards, DojoClientResolver clients, Clock clock, ServerProfile profile,
+    public ToolPipeline(CallPolicy policy, DojoClientResolver clients, Clock clock, ServerProfile profile,
             ExecutorService executor) {
-        this(guards, clients, clock, profile, executor, WriteSettings.defaults());
+        this(policy, clients, clock, profile, executor, WriteSettings.defaults());
     }
 
-    public ToolPipeline(List<CallGuard> guards, DojoClientResolver clients, Clock clock, ServerProfile profile,
+    public ToolPipeline(CallPolicy policy, DojoClientResolver clients, Clock clock, ServerProfile profile,
             ExecutorService executor, WriteSettings writes) {
-        this.guards = List.copyOf(guards);
+        this.policy = policy;
         this.clients = clients;
         this.clock = clock;
         this.profile = profile;
         this.executor = executor;
         this.writes = writes;
+    }
+
+    public CallPolicy policy() {
+        return policy;
     }
 
     public <I, O> CallToolResult call(ToolSpec<I, O> tool, Map<String, Object> arguments, McpTransportContext transport) {
@@ -62,17 +68,25 @@ public final class ToolPipeline {
         MDC.put("request_id", requestId);
         MDC.put("tool", tool.name());
         String outcome = "error";
+        String callerId = "-";
         try {
-            for (CallGuard guard : guards) {
-                guard.check(tool, transport);
+            Caller caller = policy.callers().apply(transport).orElseThrow(() -> new CallRefused(
+                    CallRefused.Reason.UNAUTHENTICATED, "authentication required"));
+            callerId = caller.id();
+            for (CallGuard guard : policy.guards()) {
+                guard.check(tool, caller);
             }
             I input = bind(tool, arguments == null ? Map.of() : arguments);
-            ToolContext context = new ToolContext(requestId, clients.clientFor(tool, transport), clock, profile,
+            policy.inputScreen().accept(tool, input);
+            ToolContext context = new ToolContext(requestId, clients.clientFor(tool, caller), clock, profile,
                     executor, writes, progress);
             O output = tool.handler().handle(context, input);
             CallToolResult result = success(output);
             outcome = output instanceof WriteOutcome<?> w ? w.outcome().wire() : "success";
             return result;
+        } catch (CallRefused e) {
+            outcome = e.reason().outcome();
+            return failure(e.getMessage(), requestId);
         } catch (ToolInputException | ToolException e) {
             return failure(e.getMessage(), requestId);
         } catch (DojoException e) {
@@ -82,7 +96,8 @@ public final class ToolPipeline {
             LOG.error("tool {} failed unexpectedly", tool.name(), e);
             return failure("internal error", requestId);
         } finally {
-            LOG.info("tool={} outcome={} duration_ms={}", tool.name(), outcome, (System.nanoTime() - start) / 1_000_000);
+            LOG.info("tool={} caller={} outcome={} duration_ms={}", tool.name(), callerId, outcome,
+                    (System.nanoTime() - start) / 1_000_000);
             MDC.remove("request_id");
             MDC.remove("tool");
         }
@@ -119,10 +134,14 @@ public final class ToolPipeline {
                 .findFirst().orElse("arguments");
     }
 
-    private static CallToolResult success(Object output) {
-        Map<String, Object> structured = Json.mapper().convertValue(output,
+    private CallToolResult success(Object output) {
+        Map<String, Object> plain = Json.mapper().convertValue(output,
                 new TypeReference<LinkedHashMap<String, Object>>() { });
-        String text = output instanceof TextRendering t ? t.asText() : Json.mapper().writeValueAsString(structured);
+        UntrustedContent untrusted = policy.untrusted();
+        Map<String, Object> structured = untrusted.protect(plain);
+        String text = output instanceof TextRendering t
+                ? untrusted.protectText(t.asText(), UntrustedContent.hasUntrusted(plain))
+                : Json.mapper().writeValueAsString(structured);
         boolean failed = output instanceof WriteOutcome<?> w && w.failed();
         return CallToolResult.builder().structuredContent(structured).addTextContent(text).isError(failed).build();
     }

@@ -1,6 +1,11 @@
 package dev.dojomcp.transport;
 
+import dev.dojomcp.security.AuthSettings;
+import dev.dojomcp.security.Callers;
 import dev.dojomcp.server.ServerRuntime;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
@@ -23,8 +28,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Streamable HTTP at {@code /mcp} on embedded Jetty, with {@code /healthz} (process alive) and
- * {@code /readyz} (DefectDojo reachable). Origin and Host headers are checked on every MCP request
- * (DNS-rebinding defence); idle sessions are swept.
+ * {@code /readyz} (DefectDojo reachable). Every MCP request is authenticated ({@link AuthFilter}); Origin
+ * and Host headers are checked (DNS-rebinding defence); idle sessions are swept.
  */
 public final class HttpTransport implements AutoCloseable {
     public static final String MCP_PATH = "/mcp";
@@ -41,17 +46,23 @@ public final class HttpTransport implements AutoCloseable {
 
     public static HttpTransport start(ServerRuntime runtime, HttpOptions options,
             Consumer<McpServer.SyncSpecification<?>> extras) throws Exception {
+        DefaultServerTransportSecurityValidator origins = securityValidator(options);
+        AuthSettings auth = runtime.access().settings().auth();
+        if (auth.mode() == AuthSettings.Mode.NONE && auth.requireAuth()) {
+            throw new IllegalStateException("the HTTP transport needs authentication (role tokens or passthrough), "
+                    + "or REQUIRE_AUTH=false");
+        }
         HttpServletStreamableServerTransportProvider provider = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(McpJsonDefaults.getMapper())
                 .mcpEndpoint(MCP_PATH)
                 .maxRequestSize(options.maxRequestBytes())
                 .sessionSweepInterval(options.sessionIdle())
-                .securityValidator(securityValidator(options))
+                .securityValidator(origins)
                 .contextExtractor(request -> {
                     Map<String, Object> ctx = new HashMap<>();
-                    String auth = request.getHeader("Authorization");
-                    if (auth != null) {
-                        ctx.put("authorization", auth);
+                    Object caller = request.getAttribute(Callers.KEY);
+                    if (caller != null) {
+                        ctx.put(Callers.KEY, caller);
                     }
                     ctx.put("remote_addr", request.getRemoteAddr());
                     return McpTransportContext.create(ctx);
@@ -76,6 +87,9 @@ public final class HttpTransport implements AutoCloseable {
         ServletHolder mcpHolder = new ServletHolder("mcp", provider);
         mcpHolder.setAsyncSupported(true);
         context.addServlet(mcpHolder, MCP_PATH);
+        context.addFilter(new FilterHolder(new AuthFilter(origins, runtime.access().http(),
+                options.sessionIdle())), MCP_PATH,
+                EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("healthz", new ProbeServlets.Liveness()), "/healthz");
         context.addServlet(new ServletHolder("readyz", new ProbeServlets.Readiness(runtime.dojo())), "/readyz");
         jetty.setHandler(context);

@@ -131,7 +131,8 @@ public final class BenchDriver {
 
     private void httpPhases(SandboxServer sandbox) throws Exception {
         ServerRuntime runtime = new ServerRuntime(TestServers.connection(sandbox.baseUrl(), KEY), Transport.HTTP,
-                ServerRuntime.allToolsets(), Clock.systemUTC());
+                ServerRuntime.allToolsets(), dev.dojomcp.config.WriteSettings.defaults(), TestServers.security(),
+                Clock.systemUTC());
         HttpTransport server = null;
         McpHttpDriver mcp = null;
         try {

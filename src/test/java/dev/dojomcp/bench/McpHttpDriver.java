@@ -96,7 +96,8 @@ final class McpHttpDriver {
 
     private HttpRequest.Builder base() {
         HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json, text/event-stream");
+                .header("Accept", "application/json, text/event-stream")
+                .header("Authorization", "Bearer " + dev.dojomcp.testing.TestServers.READER_TOKEN);
         if (sessionId != null) {
             b.header("Mcp-Session-Id", sessionId).header("MCP-Protocol-Version", PROTOCOL_VERSION);
         }

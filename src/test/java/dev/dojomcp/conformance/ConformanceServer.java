@@ -36,8 +36,10 @@ public final class ConformanceServer {
                 DojoConnection.URL, dojo.baseUrl().toString(),
                 DojoConnection.API_KEY, "conformance-test-key",
                 DojoConnection.ALLOW_INSECURE_HTTP, "true")));
+        // The suite sends no credentials: open access, as REQUIRE_AUTH=false would give.
         ServerRuntime runtime = new ServerRuntime(connection, Transport.HTTP, ServerRuntime.allToolsets(),
-                Clock.systemUTC());
+                dev.dojomcp.config.WriteSettings.defaults(), dev.dojomcp.security.SecuritySettings.defaults()
+                        .withAuth(dev.dojomcp.security.AuthSettings.openAccess()), Clock.systemUTC());
         HttpTransport http = HttpTransport.start(runtime, HttpTransport.HttpOptions.loopback("127.0.0.1", port),
                 ConformanceFixtures::register);
         CountDownLatch stopped = new CountDownLatch(1);

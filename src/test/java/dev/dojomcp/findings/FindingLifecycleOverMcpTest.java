@@ -55,8 +55,9 @@ class FindingLifecycleOverMcpTest {
         return ((Number) map.get(key)).longValue();
     }
 
+    @SuppressWarnings("unchecked")
     private Map<String, Object> finding(long id) {
-        return ok("get_finding_by_id", Map.of("finding_id", id));
+        return (Map<String, Object>) TestServers.unwrap(ok("get_finding_by_id", Map.of("finding_id", id)));
     }
 
     @Test

@@ -29,7 +29,7 @@ class FixtureDataToolsTest {
                     Map.of("product_id", 1)));
             assertThat(product).containsEntry("name", "Python How-to");
 
-            Map<String, Object> finding = TestServers.structured(servers.call("get_finding_by_id",
+            Map<String, Object> finding = TestServers.unwrapped(servers.call("get_finding_by_id",
                     Map.of("finding_id", 2, "detail", "full")));
             assertThat(finding).containsEntry("title", "High Impact Test Finding").containsEntry("severity", "High");
             assertThat((Map<String, Object>) finding.get("raw")).containsKey("hash_code");

@@ -18,6 +18,7 @@ public final class HttpMcpClient implements AutoCloseable {
         this.client = client;
     }
 
+    /** Connected with the admin role token. */
     public static HttpMcpClient connect(ServerRuntime runtime) throws Exception {
         return connect(runtime, spec -> spec);
     }
@@ -25,12 +26,29 @@ public final class HttpMcpClient implements AutoCloseable {
     /** {@code customize} adds to the client's specification (e.g. a progress consumer). */
     public static HttpMcpClient connect(ServerRuntime runtime, UnaryOperator<McpClient.SyncSpec> customize)
             throws Exception {
+        return connect(runtime, TestServers.ADMIN_TOKEN, customize);
+    }
+
+    /** Connected with {@code token} sent as a Bearer credential on every request. */
+    public static HttpMcpClient connect(ServerRuntime runtime, String token, UnaryOperator<McpClient.SyncSpec> customize)
+            throws Exception {
         HttpTransport http = HttpTransport.start(runtime, HttpTransport.HttpOptions.loopback("127.0.0.1", 0), s -> { });
-        McpSyncClient client = customize.apply(McpClient.sync(HttpClientStreamableHttpTransport
-                        .builder("http://127.0.0.1:" + http.port()).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofSeconds(60))).build();
-        client.initialize();
-        return new HttpMcpClient(http, client);
+        try {
+            McpSyncClient client = customize.apply(McpClient.sync(client(http, token)).requestTimeout(Duration.ofSeconds(60)))
+                    .build();
+            client.initialize();
+            return new HttpMcpClient(http, client);
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
+        }
+    }
+
+    /** The SDK's Streamable HTTP client transport for {@code http}, sending {@code token} as a Bearer credential. */
+    public static HttpClientStreamableHttpTransport client(HttpTransport http, String token) {
+        return HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + http.port()).endpoint("/mcp")
+                .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
+                .build();
     }
 
     public McpSyncClient client() {

@@ -2,7 +2,13 @@ package dev.dojomcp.testing;
 
 import dev.dojomcp.config.DojoConnection;
 import dev.dojomcp.config.Environment;
+import dev.dojomcp.config.Secret;
 import dev.dojomcp.config.Transport;
+import dev.dojomcp.security.AuthSettings;
+import dev.dojomcp.security.LimitSettings;
+import dev.dojomcp.security.Role;
+import dev.dojomcp.security.RoleBinding;
+import dev.dojomcp.security.SecuritySettings;
 import dev.dojomcp.config.WriteSettings;
 import dev.dojomcp.sandbox.SandboxOptions;
 import dev.dojomcp.sandbox.SandboxServer;
@@ -17,6 +23,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +32,14 @@ import tools.jackson.databind.JsonNode;
 /** Shared set-up: a sandbox, a runtime pointed at it, and helpers to call tools and the raw REST API. */
 public final class TestServers implements AutoCloseable {
     public static final String KEY = "5a4db0c5a4db0c5a4db0c5a4db0c5a4db0c5a4db";
+    /** Role tokens every test server accepts over HTTP (service authentication). */
+    public static final String ADMIN_TOKEN = "test-admin-token-7c1e9a0d5b";
+    public static final String WRITER_TOKEN = "test-writer-token-3f8b2c6e41";
+    public static final String SCANNER_TOKEN = "test-scanner-token-9d04e7a2c8";
+    public static final String READER_TOKEN = "test-reader-token-b6a1f3d950";
+    /** Limits high enough that only tests about limits meet them. */
+    public static final LimitSettings GENEROUS_LIMITS = new LimitSettings(1_000_000, Duration.ofSeconds(60),
+            1_000_000, 64);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final SandboxServer sandbox;
@@ -44,10 +60,28 @@ public final class TestServers implements AutoCloseable {
 
     /** A sandbox and a runtime with these write settings (e.g. an IMPORT_DIR). */
     public static TestServers start(SandboxOptions options, WriteSettings writes) throws Exception {
+        return start(options, writes, security());
+    }
+
+    /** A sandbox and a runtime with these write and security settings. */
+    public static TestServers start(SandboxOptions options, WriteSettings writes, SecuritySettings security)
+            throws Exception {
         SandboxServer sandbox = SandboxServer.start(options);
         ServerRuntime runtime = new ServerRuntime(connection(sandbox.baseUrl(), KEY), Transport.STDIO,
-                ServerRuntime.allToolsets(), writes, Clock.systemUTC());
+                ServerRuntime.allToolsets(), writes, security, Clock.systemUTC());
         return new TestServers(sandbox, runtime);
+    }
+
+    /** The four role tokens, generous limits, wrapping on. */
+    public static SecuritySettings security() {
+        return new SecuritySettings(AuthSettings.service(List.of(
+                binding("admin", ADMIN_TOKEN, Role.ADMIN), binding("writer", WRITER_TOKEN, Role.WRITER),
+                binding("scanner", SCANNER_TOKEN, Role.SCANNER), binding("reader", READER_TOKEN, Role.READER))),
+                GENEROUS_LIMITS, true);
+    }
+
+    private static RoleBinding binding(String name, String token, Role role) {
+        return new RoleBinding("MCP_ROLE_" + name.toUpperCase(java.util.Locale.ROOT), name, Secret.of(token), role);
     }
 
     public static DojoConnection connection(URI base, String key) {
@@ -86,6 +120,28 @@ public final class TestServers implements AutoCloseable {
             throw new AssertionError("tool failed: " + text(r));
         }
         return (Map<String, Object>) r.structuredContent();
+    }
+
+    /** The structured result with every untrusted-content wrapper replaced by its value. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> unwrapped(CallToolResult r) {
+        return (Map<String, Object>) unwrap(structured(r));
+    }
+
+    /** {@code {"value": v, "_warning": …}} → v, anywhere in the value. */
+    public static Object unwrap(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            if (m.size() == 2 && m.containsKey("value") && m.containsKey("_warning")) {
+                return unwrap(m.get("value"));
+            }
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), unwrap(v)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().map(TestServers::unwrap).toList();
+        }
+        return value;
     }
 
     /** GET straight from the sandbox's REST API (path below /api/v2/, including the query). */

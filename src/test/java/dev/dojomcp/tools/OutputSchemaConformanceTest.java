@@ -107,7 +107,7 @@ class OutputSchemaConformanceTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> content = (Map<String, Object>) r.structuredContent();
         assertThat(content).containsEntry("outcome", "rejected").containsEntry("rejected_by", "dojo-mcp");
-        var verdict = McpJsonDefaults.getSchemaValidator().validate(McpToolBinding.outputSchema(tool), content);
+        var verdict = McpJsonDefaults.getSchemaValidator().validate(McpToolBinding.describe(tool).outputSchema(), content);
         assertThat(verdict.valid()).as(verdict.errorMessage()).isTrue();
     }
 
@@ -144,7 +144,7 @@ class OutputSchemaConformanceTest {
         return servers.runtime().catalog().all().stream().map(t -> DynamicTest.dynamicTest(t.name(), () -> {
             CallToolResult r = servers.call(t.name(), calls.get(t.name()));
             Map<String, Object> content = TestServers.structured(r);
-            var verdict = validator.validate(McpToolBinding.outputSchema(t), content);
+            var verdict = validator.validate(McpToolBinding.describe(t).outputSchema(), content);
             assertThat(verdict.valid()).as(verdict.errorMessage()).isTrue();
         }));
     }

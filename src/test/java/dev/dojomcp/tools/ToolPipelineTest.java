@@ -37,7 +37,7 @@ class ToolPipelineTest {
                 "DEFECTDOJO_API_KEY", KEY, "ALLOW_INSECURE_HTTP", "true")));
         DefectDojoClient client = new DefectDojoClient(new DojoHttp(c), Secret.of(KEY), Clock.systemUTC());
         executor = Executors.newFixedThreadPool(2);
-        pipeline = new ToolPipeline(List.of(), (t, ctx) -> client, Clock.systemUTC(),
+        pipeline = new ToolPipeline(CallPolicy.unguarded(), (t, caller) -> client, Clock.systemUTC(),
                 new ServerProfile("test", "stdio", List.of("findings"), false), executor);
     }
 

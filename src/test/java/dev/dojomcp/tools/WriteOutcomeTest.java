@@ -52,7 +52,7 @@ class WriteOutcomeTest {
         DojoConnection c = DojoConnection.from(Environment.of(Map.of("DEFECTDOJO_URL", base.toString(),
                 "DEFECTDOJO_API_KEY", KEY, "ALLOW_INSECURE_HTTP", "true", "DEFECTDOJO_TIMEOUT_SECONDS", "3")));
         DefectDojoClient client = new DefectDojoClient(new DojoHttp(c), Secret.of(KEY), Clock.systemUTC());
-        ToolPipeline pipeline = new ToolPipeline(List.of(), (t, ctx) -> client, Clock.systemUTC(),
+        ToolPipeline pipeline = new ToolPipeline(CallPolicy.unguarded(), (t, caller) -> client, Clock.systemUTC(),
                 new ServerProfile("test", "stdio", List.of("findings"), false), executor);
         return pipeline.call(catalog.find(tool).orElseThrow(), args, McpTransportContext.EMPTY);
     }

@@ -103,6 +103,7 @@ class McpOverHttpTest {
                     + "\"pad\":\"" + "x".repeat(size) + "\"}}";
             try {
                 return raw.send(HttpRequest.newBuilder(http.mcpUrl()).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + TestServers.READER_TOKEN)
                         .header("Accept", "application/json, text/event-stream")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
                         .statusCode();

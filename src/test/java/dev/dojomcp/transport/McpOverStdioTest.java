@@ -37,7 +37,7 @@ class McpOverStdioTest {
                 McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("get_finding_by_id",
                         Map.of("finding_id", id)));
                 assertThat(r.isError()).as(TestServers.text(r)).isFalse();
-                assertThat(TestServers.text(r)).startsWith("#" + id + " [");
+                assertThat(TestServers.text(r)).startsWith("[untrusted-content]").contains("\n#" + id + " [");
                 McpSchema.CallToolResult groups = client.callTool(new McpSchema.CallToolRequest("get_groups", Map.of()));
                 assertThat(groups.isError()).isTrue();
                 assertThat(TestServers.text(groups)).contains("no dojo_groups endpoint");

@@ -35,6 +35,7 @@ class SessionSweepTest {
     private static HttpRequest post(HttpTransport http, String body, String session) {
         HttpRequest.Builder b = HttpRequest.newBuilder(http.mcpUrl()).header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
+                .header("Authorization", "Bearer " + TestServers.READER_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (session != null) {
             b.header("Mcp-Session-Id", session);
