@@ -45,11 +45,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Environment env = Environment.load(Path.of("").toAbsolutePath());
-        ServerSettings settings = ServerSettings.from(env, transport, host, port);
-        ToolSelection selection = ToolSelection.from(env, toolsets, readOnly);
-        DojoConnection connection = DojoConnection.from(env);
-        WriteSettings writes = WriteSettings.from(env);
-        SecuritySettings security = SecuritySettings.from(env, settings.transport(), settings.host());
+        StartupGuards.Checked checked = StartupGuards.check(env, transport, host, port, toolsets, readOnly);
+        ServerSettings settings = checked.server();
+        ToolSelection selection = checked.selection();
+        DojoConnection connection = checked.connection();
+        WriteSettings writes = checked.writes();
+        SecuritySettings security = checked.security();
         security.auth().warnings().forEach(w -> LOG.error("CRITICAL: {}", w));
         try (ServerRuntime runtime = new ServerRuntime(connection, settings.transport(), selection, writes, security,
                 Clock.systemUTC())) {

@@ -17,7 +17,7 @@ public final class ToolsCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--update-readme", paramLabel = "FILE",
-            description = "Rewrite the generated section of this README instead of printing")
+            description = "Rewrite the generated sections (tools, start-up guards) of this README instead of printing")
     Path readme;
 
     @Override
@@ -29,7 +29,9 @@ public final class ToolsCommand implements Callable<Integer> {
             return 0;
         }
         String text = Files.readString(readme, StandardCharsets.UTF_8);
-        Files.writeString(readme, ToolReference.updateReadme(text, markdown), StandardCharsets.UTF_8);
+        text = ToolReference.updateReadme(text, markdown);
+        text = ToolReference.replaceSection(text, StartupGuards.BEGIN, StartupGuards.END, StartupGuards.markdown());
+        Files.writeString(readme, text, StandardCharsets.UTF_8);
         return 0;
     }
 }

@@ -66,11 +66,16 @@ public final class ToolReference {
 
     /** Replaces the generated section of a README; fails loudly when the markers are missing. */
     public static String updateReadme(String readme, String markdown) {
-        int begin = readme.indexOf(BEGIN);
-        int end = readme.indexOf(END);
+        return replaceSection(readme, BEGIN, END, markdown);
+    }
+
+    /** Replaces the text between two marker lines; fails loudly when they are missing. */
+    public static String replaceSection(String readme, String beginMarker, String endMarker, String markdown) {
+        int begin = readme.indexOf(beginMarker);
+        int end = readme.indexOf(endMarker);
         if (begin < 0 || end < begin) {
-            throw new IllegalArgumentException("README has no generated tool reference markers");
+            throw new IllegalArgumentException("README has no " + beginMarker + " … " + endMarker + " markers");
         }
-        return readme.substring(0, begin + BEGIN.length()) + "\n" + markdown + readme.substring(end);
+        return readme.substring(0, begin + beginMarker.length()) + "\n" + markdown + readme.substring(end);
     }
 }
