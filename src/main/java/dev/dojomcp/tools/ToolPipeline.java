@@ -108,6 +108,15 @@ public final class ToolPipeline {
             throw new ToolInputException("token",
                     "credentials are never passed as tool arguments; configure them in the server");
         }
+        // Refused rather than ignored: a filter the caller believes applied must not silently match everything
+        // (inspicere F-007). Over MCP the SDK's schema check refuses these first; in-process callers meet this.
+        Object properties = McpToolBinding.inputSchema(tool).get("properties");
+        for (String name : arguments.keySet()) {
+            if (!(properties instanceof Map<?, ?> known) || !known.containsKey(name)) {
+                throw new ToolInputException(name.matches("[A-Za-z0-9_]{1,64}") ? name : "arguments",
+                        "is not a parameter of " + tool.name());
+            }
+        }
         try {
             return Json.mapper().convertValue(arguments, tool.input());
         } catch (ValueInstantiationException e) {
