@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Shared set-up: a sandbox, a runtime pointed at it, and helpers to call tools and the raw REST API. */
 public final class TestServers implements AutoCloseable {
-    public static final String KEY = "5a4db0c5a4db0c5a4db0c5a4db0c5a4db0c5a4db";
+    public static final String KEY = TestSecrets.DOJO_KEY;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final SandboxServer sandbox;
