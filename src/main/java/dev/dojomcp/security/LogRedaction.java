@@ -182,7 +182,7 @@ public final class LogRedaction {
         }
     }
 
-    /** The keyword-based pass; the regular expression only runs when a keyword occurs at all. */
+    /** The keyword-based pass. */
     static final class Generic {
         /** RFC 6750 token characters (and base64); markers contain '[' or '*', so they never match again. */
         private static final String CRED = "[A-Za-z0-9._~+/=-]";
@@ -206,54 +206,59 @@ public final class LogRedaction {
         private Generic() {
         }
 
+        /**
+         * Every alternative starts at its keyword, so the expression is only tried where a keyword starts
+         * (found by a plain character scan): almost every log line has none and costs one pass over its chars.
+         */
         static String redact(String text) {
-            if (!mayMatch(text)) {
-                return text;
-            }
-            Matcher m = Holder.PATTERN.matcher(text);
-            if (!m.find()) {
-                return text;
-            }
-            StringBuilder out = new StringBuilder(text.length());
+            int n = text.length();
+            Matcher m = null;
+            StringBuilder out = null;
             int last = 0;
-            do {
-                String keep = "";
-                for (int g = 1; g <= m.groupCount(); g++) {
-                    if (m.group(g) != null) {
-                        keep = m.group(g);
-                        break;
+            int i = 0;
+            while (i < n) {
+                if (keywordAt(text, i)) {
+                    if (m == null) {
+                        // Transparent bounds: the look-behind before "token" sees the text before the region.
+                        m = Holder.PATTERN.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                    }
+                    m.region(i, n);
+                    if (m.lookingAt()) {
+                        if (out == null) {
+                            out = new StringBuilder(n + 16);
+                        }
+                        out.append(text, last, i).append(kept(m)).append(GENERIC_MARK);
+                        last = m.end();
+                        i = Math.max(m.end(), i + 1);
+                        continue;
                     }
                 }
-                out.append(text, last, m.start()).append(keep).append(GENERIC_MARK);
-                last = m.end();
-            } while (m.find());
-            return out.append(text, last, text.length()).toString();
+                i++;
+            }
+            return out == null ? text : out.append(text, last, n).toString();
         }
 
-        /** A keyword occurs (ignoring case): cheap, and false for almost every log line. */
-        static boolean mayMatch(String text) {
-            for (int i = 0, n = text.length(); i < n; i++) {
-                switch (text.charAt(i)) {
-                    case 't', 'T' -> {
-                        if (text.regionMatches(true, i, "token", 0, 5)) {
-                            return true;
-                        }
-                    }
-                    case 'b', 'B' -> {
-                        if (text.regionMatches(true, i, "bearer", 0, 6)) {
-                            return true;
-                        }
-                    }
-                    case 'a', 'A' -> {
-                        if (text.regionMatches(true, i, "authorization", 0, 13) || apiKeyAt(text, i)) {
-                            return true;
-                        }
-                    }
-                    default -> {
-                    }
+        private static String kept(Matcher m) {
+            for (int g = 1; g <= m.groupCount(); g++) {
+                if (m.group(g) != null) {
+                    return m.group(g);
                 }
             }
-            return false;
+            return "";
+        }
+
+        /** A keyword (ignoring case) starts at {@code i}. */
+        static boolean keywordAt(String text, int i) {
+            switch (text.charAt(i)) {
+                case 't', 'T':
+                    return text.regionMatches(true, i, "token", 0, 5);
+                case 'b', 'B':
+                    return text.regionMatches(true, i, "bearer", 0, 6);
+                case 'a', 'A':
+                    return text.regionMatches(true, i, "authorization", 0, 13) || apiKeyAt(text, i);
+                default:
+                    return false;
+            }
         }
 
         private static boolean apiKeyAt(String text, int i) {
