@@ -55,6 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
             DojoConnection connection = DojoConnection.from(env);
             SecuritySettings security = SecuritySettings.defaults().withAuth(AuthSettings.service(List.of(
                     new RoleBinding("demo token", "demo", Secret.of(token), Role.ADMIN))));
+            dev.dojomcp.security.LogRedaction.register(Secret.of(token));
             try (ServerRuntime runtime = new ServerRuntime(connection, Transport.HTTP, ServerRuntime.allToolsets(),
                     WriteSettings.defaults(), security, Clock.systemUTC())) {
                 StartupCheck.discover(runtime.dojo());

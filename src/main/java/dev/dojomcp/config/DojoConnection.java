@@ -1,5 +1,6 @@
 package dev.dojomcp.config;
 
+import dev.dojomcp.security.LogRedaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -37,6 +38,10 @@ public record DojoConnection(
         Optional<Secret> shared = env.get(API_KEY).map(v -> Settings.apiKey(API_KEY, v));
         Optional<Secret> read = env.get(READ_API_KEY).map(v -> Settings.apiKey(READ_API_KEY, v)).or(() -> shared);
         Optional<Secret> write = env.get(WRITE_API_KEY).map(v -> Settings.apiKey(WRITE_API_KEY, v)).or(() -> shared);
+        // Masked in every log line from here on (role tokens and other secrets are registered the same way).
+        shared.ifPresent(LogRedaction::register);
+        read.ifPresent(LogRedaction::register);
+        write.ifPresent(LogRedaction::register);
         if (read.isEmpty()) {
             throw new ConfigException(API_KEY, "is not set (or set " + READ_API_KEY + " and " + WRITE_API_KEY + ")");
         }

@@ -2,6 +2,7 @@ package dev.dojomcp.defectdojo;
 
 import dev.dojomcp.config.DojoConnection;
 import dev.dojomcp.config.Secret;
+import dev.dojomcp.security.LogRedaction;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -244,7 +245,8 @@ public final class DojoHttp {
         int status = response.statusCode();
         if (status >= 300) {
             if (LOG.isDebugEnabled()) {
-                LOG.debug("DefectDojo error body ({}): {}", status, snippet(response.body()));
+                LOG.debug("DefectDojo error body ({}): {}", status, snippet(response.body(),
+                        response.request().headers().firstValue("Authorization").orElse("")));
             }
             Integer retryAfter = null;
             long ms = retryAfterMillis(response);
@@ -269,8 +271,14 @@ public final class DojoHttp {
         }
     }
 
-    private static String snippet(byte[] body) {
-        String s = new String(body, 0, Math.min(body.length, 500), StandardCharsets.UTF_8);
-        return s.replaceAll("[\\r\\n]+", " ");
+    /** The start of an error body, on one line, without the request's own key (DefectDojo may echo it back). */
+    static String snippet(byte[] body, String authorization) {
+        String key = authorization.startsWith("Token ") ? authorization.substring("Token ".length()) : authorization;
+        // Masked before cutting to 500 characters, so that no key is left half-shown at the cut.
+        String s = new String(body, 0, Math.min(body.length, 500 + key.length() * 4), StandardCharsets.UTF_8);
+        if (!key.isBlank()) {
+            s = s.replace(key, LogRedaction.LITERAL_MARK);
+        }
+        return s.substring(0, Math.min(s.length(), 500)).replaceAll("[\\r\\n]+", " ");
     }
 }

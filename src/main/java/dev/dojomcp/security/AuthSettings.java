@@ -144,6 +144,8 @@ public record AuthSettings(Mode mode, List<RoleBinding> bindings, boolean requir
             throw new ConfigException(variable, "token must be " + MIN_TOKEN_LENGTH
                     + " to 512 printable characters without spaces");
         }
-        return Secret.of(token);
+        Secret secret = Secret.of(token);
+        LogRedaction.register(secret);
+        return secret;
     }
 }

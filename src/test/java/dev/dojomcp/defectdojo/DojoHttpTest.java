@@ -137,4 +137,13 @@ class DojoHttpTest {
         });
         assertThat(stub.requests().get(0).pathAndQuery()).isEqualTo("/api/v2/findings/5/notes/");
     }
+
+    @Test
+    void errorBodySnippet_leavesOutTheRequestsOwnKey() {
+        byte[] body = ("{\"detail\":\"Invalid token " + KEY + "\"}\r\nmore").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(DojoHttp.snippet(body, "Token " + KEY)).isEqualTo("{\"detail\":\"Invalid token ***REDACTED***\"} more");
+        assertThat(DojoHttp.snippet(body, "")).contains(KEY);
+        byte[] atTheCut = ("x".repeat(490) + KEY).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(DojoHttp.snippet(atTheCut, "Token " + KEY)).isEqualTo("x".repeat(490) + "***REDACTE");
+    }
 }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code dev.dojomcp.Main} in a child JVM with a controlled environment, as users and CI do. */
+/**
+ * Runs {@code dev.dojomcp.Main} in a child JVM with a controlled environment, as users and CI do. Each run's
+ * stderr is also appended to {@code target/test-logs/child-processes.log} ({@link TestLogs}).
+ */
 public final class JavaProcess {
     public record Result(int exitCode, String stdout, String stderr) {
     }
@@ -21,8 +24,10 @@ public final class JavaProcess {
     }
 
     public static List<String> mainCommand(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "dev.dojomcp.Main"));
+        List<String> cmd = new ArrayList<>(List.of(javaBinary()));
+        // The child's Log4j also appends dev.dojomcp DEBUG to target/test-logs/ (scanned for secrets after the tests).
+        cmd.addAll(TestLogs.childJvmOptions());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.dojomcp.Main"));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -55,10 +60,17 @@ public final class JavaProcess {
         }
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+            TestLogs.recordChildStderr("dojo-mcp " + String.join(" ", args) + " (killed after 60 s)",
+                    java.nio.file.Files.readString(err));
             throw new AssertionError("process did not finish within 60 s");
         }
         try {
-            return new Result(p.exitValue(), java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));
+            Result result = new Result(p.exitValue(), java.nio.file.Files.readString(out),
+                    java.nio.file.Files.readString(err));
+            TestLogs.recordChildStderr("dojo-mcp " + String.join(" ", args) + " (exit " + result.exitCode() + ")",
+                    result.stderr());
+            return result;
         } finally {
             java.nio.file.Files.deleteIfExists(out);
             java.nio.file.Files.deleteIfExists(err);

@@ -31,12 +31,12 @@ import tools.jackson.databind.JsonNode;
 
 /** Shared set-up: a sandbox, a runtime pointed at it, and helpers to call tools and the raw REST API. */
 public final class TestServers implements AutoCloseable {
-    public static final String KEY = "5a4db0c5a4db0c5a4db0c5a4db0c5a4db0c5a4db";
+    public static final String KEY = TestSecrets.DOJO_KEY;
     /** Role tokens every test server accepts over HTTP (service authentication). */
-    public static final String ADMIN_TOKEN = "test-admin-token-7c1e9a0d5b";
-    public static final String WRITER_TOKEN = "test-writer-token-3f8b2c6e41";
-    public static final String SCANNER_TOKEN = "test-scanner-token-9d04e7a2c8";
-    public static final String READER_TOKEN = "test-reader-token-b6a1f3d950";
+    public static final String ADMIN_TOKEN = TestSecrets.ADMIN_TOKEN;
+    public static final String WRITER_TOKEN = TestSecrets.WRITER_TOKEN;
+    public static final String SCANNER_TOKEN = TestSecrets.SCANNER_TOKEN;
+    public static final String READER_TOKEN = TestSecrets.READER_TOKEN;
     /** Limits high enough that only tests about limits meet them. */
     public static final LimitSettings GENEROUS_LIMITS = new LimitSettings(1_000_000, Duration.ofSeconds(60),
             1_000_000, 64);

@@ -44,6 +44,7 @@ class McpOverStdioTest {
             } finally {
                 client.closeGracefully();
             }
+            dev.dojomcp.testing.TestLogs.recordChildStderr("dojo-mcp serve (SDK stdio client)", stderr.toString());
             assertThat(stderr.toString()).doesNotContain(TestServers.KEY);
         }
     }
