@@ -62,6 +62,18 @@ class HierarchyWritesTest {
     }
 
     @Test
+    void productsWithoutAChoice_areSkippedByChoiceFilters_notA500() throws Exception {
+        int product = newProduct("No criticality");
+        assertThat(client.json("/api/v2/products/?id=" + product).path("results").get(0)
+                .path("business_criticality").isNull()).isTrue();
+        for (String filter : new String[] {"business_criticality=high", "platform=web", "lifecycle=production",
+            "origin=internal"}) {
+            JsonNode page = client.json("/api/v2/products/?" + filter + "&limit=1000");
+            page.path("results").forEach(p -> assertThat(p.path("id").asInt()).isNotEqualTo(product));
+        }
+    }
+
+    @Test
     void createProduct_missingFields_is400() throws Exception {
         HttpResponse<String> r = send("POST", "/api/v2/products/", "{}");
         assertThat(r.statusCode()).isEqualTo(400);
