@@ -74,6 +74,19 @@ class HierarchyWritesTest {
     }
 
     @Test
+    void idsBeyondTheIntegerColumn_areNoSuchObject_notA500() throws Exception {
+        HttpResponse<String> r = send("POST", "/api/v2/products/",
+                "{\"name\": \"Huge ids\", \"description\": \"d\", \"prod_type\": 9223372036854775807}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.parse(r).path("prod_type").get(0).asString())
+                .isEqualTo("Invalid pk \"9223372036854775807\" - object does not exist.");
+        int engagement = newEngagement(newProduct("Huge lead"));
+        r = send("PATCH", "/api/v2/engagements/" + engagement + "/", "{\"lead\": \"2147483648\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.parse(r).has("lead")).isTrue();
+    }
+
+    @Test
     void createProduct_missingFields_is400() throws Exception {
         HttpResponse<String> r = send("POST", "/api/v2/products/", "{}");
         assertThat(r.statusCode()).isEqualTo(400);
