@@ -30,5 +30,8 @@ public record FindingSummaryInput(
         if (date != null && date.size() > 1) {
             throw new ToolInputException("date", "takes one value");
         }
+        if (date != null && date.contains(null)) {
+            throw new ToolInputException("date", "must not contain null");
+        }
     }
 }

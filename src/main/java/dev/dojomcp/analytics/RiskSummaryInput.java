@@ -1,6 +1,7 @@
 package dev.dojomcp.analytics;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.dojomcp.tools.ToolInputException;
 import dev.dojomcp.tools.schema.Default;
 import dev.dojomcp.tools.schema.Range;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -12,4 +13,9 @@ public record RiskSummaryInput(
         @Range(min = 1) Long productId,
         @JsonPropertyDescription("How many products to rank when product_id is omitted") @Range(min = 1, max = 50)
         @Default("10") Integer limit) {
+    public RiskSummaryInput {
+        if (limit != null && (limit < 1 || limit > 50)) {
+            throw new ToolInputException("limit", "must be 1-50");
+        }
+    }
 }

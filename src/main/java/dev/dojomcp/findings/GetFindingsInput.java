@@ -65,11 +65,27 @@ public record GetFindingsInput(
         if (title != null && search != null) {
             throw new ToolInputException("search", "use either title or search, not both");
         }
+        noNull("severity", severity);
+        noNull("status", status);
+        noNull("date", date);
+        noNull("cwe", cwe);
+        if (epssScoreMin != null && !(epssScoreMin >= 0 && epssScoreMin <= 1)) {
+            throw new ToolInputException("epss_score_min", "must be a fraction from 0 to 1");
+        }
+        if (epssScoreMax != null && !(epssScoreMax >= 0 && epssScoreMax <= 1)) {
+            throw new ToolInputException("epss_score_max", "must be a fraction from 0 to 1");
+        }
         if (epssScoreMin != null && epssScoreMax != null && epssScoreMin > epssScoreMax) {
             throw new ToolInputException("epss_score_min", "must not exceed epss_score_max");
         }
         if (date != null && date.size() > 1) {
             throw new ToolInputException("date", "takes one value");
+        }
+    }
+
+    private static void noNull(String field, List<?> list) {
+        if (list != null && list.contains(null)) {
+            throw new ToolInputException(field, "must not contain null");
         }
     }
 

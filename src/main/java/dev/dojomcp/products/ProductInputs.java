@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.dojomcp.tools.Args;
 import dev.dojomcp.tools.Ids;
 import dev.dojomcp.tools.JsonNames;
+import dev.dojomcp.tools.ToolInputException;
 import dev.dojomcp.tools.schema.Default;
 import dev.dojomcp.tools.schema.Format;
 import dev.dojomcp.tools.schema.Items;
@@ -90,6 +91,15 @@ public final class ProductInputs {
         public GetProducts {
             name = Args.text("name", name, 200);
             tags = Args.tags("tags", tags);
+            if (businessCriticality != null && businessCriticality.contains(null)) {
+                throw new ToolInputException("business_criticality", "must not contain null");
+            }
+            if (platform != null && platform.contains(null)) {
+                throw new ToolInputException("platform", "must not contain null");
+            }
+            if (lifecycle != null && lifecycle.contains(null)) {
+                throw new ToolInputException("lifecycle", "must not contain null");
+            }
         }
     }
 

@@ -181,7 +181,7 @@ final class Filters {
                 return null;
             }
             Set<String> wanted = Set.copyOf(Arrays.asList(v.split(",")));
-            return t -> wanted.contains(key.apply(t));
+            return t -> containsNonNull(wanted, key.apply(t));
         };
     }
 
@@ -214,8 +214,13 @@ final class Filters {
                 }
             }
             Set<String> wanted = Set.copyOf(values);
-            return t -> wanted.contains(key.apply(t));
+            return t -> containsNonNull(wanted, key.apply(t));
         };
+    }
+
+    /** SQL's {@code IN}: a null field matches nothing (and {@code Set.of(..).contains(null)} would throw). */
+    private static boolean containsNonNull(Set<String> wanted, String value) {
+        return value != null && wanted.contains(value);
     }
 
     /** DateRangeFilter codes 1–7 on a date (epoch day) field. */

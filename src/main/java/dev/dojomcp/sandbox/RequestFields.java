@@ -159,16 +159,35 @@ final class RequestFields {
         }
         try {
             if (node.isIntegralNumber()) {
+                if (!node.canConvertToInt()) {
+                    intRangeError(name, node.bigIntegerValue());
+                    return null;
+                }
                 return node.asInt();
             }
             if (node.isString()) {
                 return Integer.parseInt(node.asString().trim());
             }
         } catch (NumberFormatException e) {
-            // falls through to the error
+            String text = node.asString().trim();
+            if (text.matches("[+-]?\\d+")) {
+                intRangeError(name, new java.math.BigInteger(text));
+                return null;
+            }
         }
         error(name, "A valid integer is required.");
         return null;
+    }
+
+    /** DRF's IntegerField on a model IntegerField carries the column's range as min and max validators. */
+    private void intRangeError(String name, java.math.BigInteger value) {
+        if (value.signum() < 0 && value.compareTo(java.math.BigInteger.valueOf(Integer.MIN_VALUE)) < 0) {
+            error(name, "Ensure this value is greater than or equal to -2147483648.");
+        } else if (value.compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+            error(name, "Ensure this value is less than or equal to 2147483647.");
+        } else {
+            error(name, "A valid integer is required.");
+        }
     }
 
     /** A PrimaryKeyRelatedField: the id must exist. */
@@ -217,15 +236,24 @@ final class RequestFields {
     }
 
     private Integer idOf(String name, JsonNode node) {
+        String outOfRange = null;
         if (node.isIntegralNumber()) {
-            return node.asInt();
-        }
-        if (node.isString()) {
-            try {
-                return Integer.parseInt(node.asString().trim());
-            } catch (NumberFormatException e) {
-                // falls through
+            if (node.canConvertToInt()) {
+                return node.asInt();
             }
+            outOfRange = node.bigIntegerValue().toString();
+        } else if (node.isString()) {
+            String text = node.asString().trim();
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                outOfRange = text.matches("[+-]?\\d+") ? text : null;
+            }
+        }
+        if (outOfRange != null) {
+            // Django (5.0+) finds no row for an id beyond the column's range instead of failing the query.
+            error(name, "Invalid pk \"" + outOfRange + "\" - object does not exist.");
+            return null;
         }
         error(name, "Incorrect type. Expected pk value, received " + typeName(node) + ".");
         return null;

@@ -110,7 +110,9 @@ final class SandboxHandler extends Handler.Abstract {
         return Json.MAPPER.writeValueAsBytes(answer.body());
     }
 
-    private static void write(Response response, Callback callback, ApiResponse answer) {
+    private void write(Response response, Callback callback, ApiResponse answer) {
+        stats.answered(response.getRequest().getMethod(), response.getRequest().getHttpURI().getPath(),
+                answer.status());
         response.setStatus(answer.status());
         boolean hasType = false;
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {

@@ -1,5 +1,8 @@
 package dev.dojomcp.sandbox;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,11 +14,41 @@ public final class SandboxStats {
     private final LongAdder total = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> perPath = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> perMethodAndPath = new ConcurrentHashMap<>();
+    private final LongAdder serverErrors = new LongAdder();
+    private final Deque<String> recentServerErrors = new ArrayDeque<>();
 
     void record(String method, String path) {
         total.increment();
         perPath.computeIfAbsent(path, p -> new LongAdder()).increment();
         perMethodAndPath.computeIfAbsent(method + " " + path, p -> new LongAdder()).increment();
+    }
+
+    /** Counts an answer; 5xx answers are also remembered (method, path, status), the last 20 of them. */
+    void answered(String method, String path, int status) {
+        if (status >= 500) {
+            serverErrors.increment();
+            synchronized (recentServerErrors) {
+                if (recentServerErrors.size() == 20) {
+                    recentServerErrors.removeFirst();
+                }
+                recentServerErrors.addLast(method + " " + path + " -> " + status);
+            }
+        }
+    }
+
+    /**
+     * Answers with a 5xx status: DefectDojo's own crashes the sandbox reproduces, unhandled sandbox
+     * errors, unmodelled endpoints (501) and injected faults alike.
+     */
+    public long serverErrors() {
+        return serverErrors.sum();
+    }
+
+    /** The last (up to 20) 5xx answers as {@code METHOD /path -> status}, oldest first. */
+    public List<String> recentServerErrors() {
+        synchronized (recentServerErrors) {
+            return List.copyOf(recentServerErrors);
+        }
     }
 
     /** All requests received, including failed, faulted and unauthenticated ones. */
@@ -51,5 +84,9 @@ public final class SandboxStats {
         total.reset();
         perPath.clear();
         perMethodAndPath.clear();
+        serverErrors.reset();
+        synchronized (recentServerErrors) {
+            recentServerErrors.clear();
+        }
     }
 }

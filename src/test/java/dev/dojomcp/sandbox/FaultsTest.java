@@ -40,10 +40,13 @@ class FaultsTest {
 
     @Test
     void faults_status500_hasDefectDojoBody() throws Exception {
+        long before = server.stats().serverErrors();
         server.faults().set(FaultSpec.status(500));
         HttpResponse<String> r = client.get("/api/v2/findings/");
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(r.body()).isEqualTo("{\"message\":\"Internal server error, check logs for details\"}");
+        assertThat(server.stats().serverErrors()).isEqualTo(before + 1);
+        assertThat(server.stats().recentServerErrors()).last().isEqualTo("GET /api/v2/findings/ -> 500");
     }
 
     @Test

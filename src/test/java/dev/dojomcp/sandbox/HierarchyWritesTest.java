@@ -62,6 +62,31 @@ class HierarchyWritesTest {
     }
 
     @Test
+    void productsWithoutAChoice_areSkippedByChoiceFilters_notA500() throws Exception {
+        int product = newProduct("No criticality");
+        assertThat(client.json("/api/v2/products/?id=" + product).path("results").get(0)
+                .path("business_criticality").isNull()).isTrue();
+        for (String filter : new String[] {"business_criticality=high", "platform=web", "lifecycle=production",
+            "origin=internal"}) {
+            JsonNode page = client.json("/api/v2/products/?" + filter + "&limit=1000");
+            page.path("results").forEach(p -> assertThat(p.path("id").asInt()).isNotEqualTo(product));
+        }
+    }
+
+    @Test
+    void idsBeyondTheIntegerColumn_areNoSuchObject_notA500() throws Exception {
+        HttpResponse<String> r = send("POST", "/api/v2/products/",
+                "{\"name\": \"Huge ids\", \"description\": \"d\", \"prod_type\": 9223372036854775807}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.parse(r).path("prod_type").get(0).asString())
+                .isEqualTo("Invalid pk \"9223372036854775807\" - object does not exist.");
+        int engagement = newEngagement(newProduct("Huge lead"));
+        r = send("PATCH", "/api/v2/engagements/" + engagement + "/", "{\"lead\": \"2147483648\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.parse(r).has("lead")).isTrue();
+    }
+
+    @Test
     void createProduct_missingFields_is400() throws Exception {
         HttpResponse<String> r = send("POST", "/api/v2/products/", "{}");
         assertThat(r.statusCode()).isEqualTo(400);
