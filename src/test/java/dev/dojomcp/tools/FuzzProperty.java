@@ -84,7 +84,7 @@ final class FuzzProperty {
     }
 
     private void schema(ToolSpec<?, ?> tool, Object structured, List<String> problems) {
-        var verdict = validator.validate(McpToolBinding.outputSchema(tool), structured);
+        var verdict = validator.validate(McpToolBinding.describe(tool).outputSchema(), structured);
         if (!verdict.valid()) {
             problems.add("structured content does not match the output schema: "
                     + SchemaFuzzer.printable(String.valueOf(verdict.errorMessage())));

@@ -56,6 +56,7 @@ final class RawMcpSession {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", PROTOCOL)
+                .header("Authorization", "Bearer " + dev.dojomcp.testing.TestServers.ADMIN_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (session != null) {
             b.header("Mcp-Session-Id", session);
