@@ -36,8 +36,9 @@ import java.util.regex.Pattern;
  *   <li>the well-known defaults {@code changeme} and {@code changeit}: the finding that a default password is in
  *       use must stay readable, and the value is public anyway;</li>
  *   <li>for key-name assignments only: values shorter than 8 characters, values with spaces (that is prose, or an
- *       SQL payload in a password field), and values of only lower-case letters shorter than 20 characters
- *       ({@code password: required}); a real password of that shape is missed, by choice;</li>
+ *       SQL payload in a password field), and plain words shorter than 20 characters (letters only, a capital at
+ *       most at the start: {@code password: required}, {@code Token: Disclosed}); a real password of that shape is
+ *       missed, by choice;</li>
  *   <li>AWS's documented example keys (they contain {@code EXAMPLE}), and our own markers {@code [REDACTED:…]}, which
  *       makes {@link #redact} idempotent.</li>
  * </ul>
@@ -262,12 +263,16 @@ public final class SecretScanner {
         if (text.indexOf("</") >= 0) {
             findKeyElements(text, out);
         }
-        if (t.containsIgnoreCase("value")) {
+        String lower = t.lower();
+        if (lower.length() == n && lower.contains("value")) {
             Matcher a = KEY_VALUE_ATTRIBUTES.matcher(text);
-            while (a.find()) {
-                String cls = keyClass(a.group(1));
-                if (cls != null) {
-                    emitAssignment(out, cls, a.group(2), a.start(2), true);
+            for (int at = lower.indexOf("key"); at >= 0; at = lower.indexOf("key", at + 1)) {
+                a.region(at, n);
+                if (a.lookingAt()) {
+                    String cls = keyClass(a.group(1));
+                    if (cls != null) {
+                        emitAssignment(out, cls, a.group(2), a.start(2), true);
+                    }
                 }
             }
         }
@@ -659,10 +664,6 @@ public final class SecretScanner {
                 lower = text.toLowerCase(Locale.ROOT);
             }
             return lower;
-        }
-
-        boolean containsIgnoreCase(String lowerNeedle) {
-            return lower().indexOf(lowerNeedle) >= 0;
         }
     }
 
