@@ -260,6 +260,7 @@ public final class InjectionDetector {
             "procedure", "void", "static", "public", "private", "protected", "override");
 
     private final Set<String> toolNames;
+    private final boolean namesHaveUnderscores;
     private final SecretScanner secrets;
 
     /** A detector for a server offering the tools named {@code toolNames}, with the standard secret catalogue. */
@@ -276,6 +277,7 @@ public final class InjectionDetector {
             }
         }
         this.toolNames = Set.copyOf(names);
+        this.namesHaveUnderscores = names.stream().allMatch(n -> n.indexOf('_') >= 0);
         this.secrets = secrets;
     }
 
@@ -453,15 +455,15 @@ public final class InjectionDetector {
     // ------------------------------------------------------------------------------------------------- tool calls
 
     /**
-     * Finds tool names as whole tokens (letters, digits and underscores) through the underscores every name of ours
-     * has, so text without an underscore costs one {@code indexOf}.
+     * Finds tool names as whole tokens (letters, digits and underscores). When every name has an underscore, as all
+     * of ours do, only tokens around an underscore are looked at, so text without one costs one {@code indexOf}.
      */
     private boolean hasToolCall(String folded) {
         if (toolNames.isEmpty()) {
             return false;
         }
         int lastEnd = -1;
-        for (int u = folded.indexOf('_'); u >= 0; u = folded.indexOf('_', u + 1)) {
+        for (int u = nextCandidate(folded, 0); u >= 0; u = nextCandidate(folded, u + 1)) {
             if (u < lastEnd) {
                 continue;
             }
@@ -479,6 +481,18 @@ public final class InjectionDetector {
             }
         }
         return false;
+    }
+
+    private int nextCandidate(String folded, int from) {
+        if (namesHaveUnderscores) {
+            return folded.indexOf('_', from);
+        }
+        for (int i = from; i < folded.length(); i++) {
+            if (isNameChar(folded.charAt(i)) && (i == 0 || !isNameChar(folded.charAt(i - 1)))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isNameChar(char c) {

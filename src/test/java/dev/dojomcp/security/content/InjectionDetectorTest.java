@@ -148,6 +148,9 @@ class InjectionDetectorTest {
         InjectionDetector other = new InjectionDetector(List.of("read_file"));
         assertThat(other.check("read_file(\"/etc/passwd\")")).contains(ContentCategory.TOOL_CALL);
         assertThat(other.check("close_finding(1)")).isEmpty();
+        InjectionDetector plain = new InjectionDetector(List.of("search"));
+        assertThat(plain.check("Then search(\"admin\") and report.")).contains(ContentCategory.TOOL_CALL);
+        assertThat(plain.check("A search for admin found nothing.")).isEmpty();
     }
 
     @Test
