@@ -12,7 +12,7 @@ import java.util.Map;
  * skipped, a row shorter than the header lacks the missing columns (null), and an unterminated quote at the end
  * of the text closes the field instead of failing (the non-strict dialect).
  */
-final class CsvTable {
+public final class CsvTable {
     private final List<String> header;
     private final List<Map<String, String>> rows;
 
@@ -21,15 +21,15 @@ final class CsvTable {
         this.rows = rows;
     }
 
-    List<String> header() {
+    public List<String> header() {
         return header;
     }
 
-    List<Map<String, String>> rows() {
+    public List<Map<String, String>> rows() {
         return rows;
     }
 
-    static CsvTable parse(String text) {
+    public static CsvTable parse(String text) {
         List<List<String>> records = records(text);
         if (records.isEmpty()) {
             return new CsvTable(List.of(), List.of());
