@@ -10,6 +10,7 @@ import dev.dojomcp.security.AccessControl;
 import dev.dojomcp.security.Caller;
 import dev.dojomcp.security.ContentRules;
 import dev.dojomcp.security.InputScreen;
+import dev.dojomcp.security.LogRedaction;
 import dev.dojomcp.security.SecuritySettings;
 import dev.dojomcp.security.UntrustedContent;
 import dev.dojomcp.tools.CallPolicy;
@@ -90,6 +91,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.access = new AccessControl(security, transport == Transport.STDIO ? Optional.of(Caller.local())
                 : Optional.empty(), dojo, connection.timeout());
         ContentRules rules = ContentRules.forCatalog(StandardCatalog.create());
+        LogRedaction.patterns(rules::redact);
         CallPolicy policy = new CallPolicy(access::caller, access.guards(), new InputScreen(rules::hostile)::check,
                 new UntrustedContent(security.wrapUntrusted(), rules::redact));
         this.pipeline = new ToolPipeline(policy, (tool, caller) -> access.clientFor(tool, caller, dojo, writer), clock,

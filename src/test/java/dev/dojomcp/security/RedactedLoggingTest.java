@@ -92,7 +92,9 @@ class RedactedLoggingTest {
 
         String out = text.toString();
         assertThat(out).doesNotContain(KEY).doesNotContain("lowercase-value")
-                .contains("DEBUG " + LOGGER + " - calling DefectDojo with ***REDACTED*** and api_key=[REDACTED]")
+                // The generic pass gives [REDACTED]; once a server has plugged in the secret scanner it names the class.
+                .containsPattern("DEBUG " + java.util.regex.Pattern.quote(LOGGER)
+                        + " - calling DefectDojo with \\*\\*\\*REDACTED\\*\\*\\* and api_key=\\[REDACTED(:password_assignment)?]")
                 .contains("WARN  " + LOGGER + " - request failed for key ***REDACTED***")
                 .contains("java.lang.IllegalStateException: DefectDojo refused key ***REDACTED***")
                 .contains("Caused by: java.io.IOException: header was Authorization: Token ***REDACTED***")
