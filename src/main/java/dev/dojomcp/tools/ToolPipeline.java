@@ -30,6 +30,8 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 public final class ToolPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ToolPipeline.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Parameter names per input record, read once from the schema (not on every call). */
+    private static final Map<Class<?>, java.util.Set<String>> PARAMETERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final CallPolicy policy;
     private final DojoClientResolver clients;
@@ -110,9 +112,13 @@ public final class ToolPipeline {
         }
         // Refused rather than ignored: a filter the caller believes applied must not silently match everything
         // (inspicere F-007). Over MCP the SDK's schema check refuses these first; in-process callers meet this.
-        Object properties = McpToolBinding.inputSchema(tool).get("properties");
+        java.util.Set<String> known = PARAMETERS.computeIfAbsent(tool.input(), type -> {
+            Object properties = McpToolBinding.inputSchema(tool).get("properties");
+            return properties instanceof Map<?, ?> m ? m.keySet().stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()) : java.util.Set.of();
+        });
         for (String name : arguments.keySet()) {
-            if (!(properties instanceof Map<?, ?> known) || !known.containsKey(name)) {
+            if (!known.contains(name)) {
                 throw new ToolInputException(name.matches("[A-Za-z0-9_]{1,64}") ? name : "arguments",
                         "is not a parameter of " + tool.name());
             }
