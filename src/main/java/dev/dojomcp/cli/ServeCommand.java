@@ -1,5 +1,6 @@
 package dev.dojomcp.cli;
 
+import dev.dojomcp.audit.AuditLog;
 import dev.dojomcp.config.DojoConnection;
 import dev.dojomcp.config.Environment;
 import dev.dojomcp.config.ServerSettings;
@@ -15,6 +16,7 @@ import dev.dojomcp.transport.StdioTransport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,15 +54,27 @@ public final class ServeCommand implements Callable<Integer> {
         WriteSettings writes = checked.writes();
         SecuritySettings security = checked.security();
         security.auth().warnings().forEach(w -> LOG.error("CRITICAL: {}", w));
+        checked.audit().warnings().forEach(w -> LOG.error("CRITICAL: {}", w));
+        AuditLog audit = AuditedStart.open(checked.audit(), Clock.systemUTC());
         try (ServerRuntime runtime = new ServerRuntime(connection, settings.transport(), selection, writes, security,
-                Clock.systemUTC())) {
+                audit, Clock.systemUTC())) {
+            AuditedStart.closeOnShutdown(audit, runtime);
             Capabilities caps = StartupCheck.discover(runtime.dojo());
-            LOG.info("DefectDojo reachable; API {}; {} tools; authentication: {}", caps.apiGeneration(),
-                    runtime.catalog().all().size(), describe(security.auth(), settings.transport()));
-            if (settings.transport() == Transport.STDIO) {
-                return serveStdio(runtime);
+            LOG.info("DefectDojo reachable; API {}; {} tools; authentication: {}; audit: {}", caps.apiGeneration(),
+                    runtime.catalog().all().size(), describe(security.auth(), settings.transport()),
+                    checked.audit().file() == null ? "stderr" : checked.audit().file());
+            AuditedStart.recordStart(audit, checked, runtime);
+            try {
+                if (settings.transport() == Transport.STDIO) {
+                    return serveStdio(runtime);
+                }
+                return serveHttp(runtime, settings);
+            } finally {
+                audit.close(settings.transport() == Transport.STDIO ? "stdin closed" : "shutdown", runtime.callTotals());
             }
-            return serveHttp(runtime, settings);
+        } catch (RuntimeException | Error e) {
+            audit.close("start-up failed", Map.of());
+            throw e;
         }
     }
 

@@ -6,7 +6,12 @@ import dev.dojomcp.config.Transport;
 import dev.dojomcp.config.WriteSettings;
 import dev.dojomcp.defectdojo.DefectDojoClient;
 import dev.dojomcp.defectdojo.DojoHttp;
+import dev.dojomcp.audit.AuditLog;
+import dev.dojomcp.audit.CallAuditor;
+import dev.dojomcp.audit.SecurityAuditor;
 import dev.dojomcp.security.AccessControl;
+import dev.dojomcp.security.SecurityEvents;
+import dev.dojomcp.tools.CallAudit;
 import dev.dojomcp.security.Caller;
 import dev.dojomcp.security.ContentRules;
 import dev.dojomcp.security.InputScreen;
@@ -56,6 +61,9 @@ public final class ServerRuntime implements AutoCloseable {
     private final ExecutorService executor;
     private final ServerProfile profile;
     private final AccessControl access;
+    private final AuditLog audit;
+    private final CallAuditor calls;
+    private final SecurityEvents securityEvents;
 
     public ServerRuntime(DojoConnection connection, Transport transport, ToolSelection selection, Clock clock) {
         this(connection, transport, selection, WriteSettings.defaults(), clock);
@@ -76,6 +84,18 @@ public final class ServerRuntime implements AutoCloseable {
      */
     public ServerRuntime(DojoConnection connection, Transport transport, ToolSelection selection,
             WriteSettings writes, SecuritySettings security, Clock clock) {
+        this(connection, transport, selection, writes, security, null, clock);
+    }
+
+    /**
+     * With an audit trail: every tool call, through the pipeline, and every refused HTTP request are
+     * recorded in it. {@code audit} may be null (tests of other things).
+     */
+    public ServerRuntime(DojoConnection connection, Transport transport, ToolSelection selection,
+            WriteSettings writes, SecuritySettings security, AuditLog audit, Clock clock) {
+        this.audit = audit;
+        this.calls = audit == null ? null : new CallAuditor(audit);
+        this.securityEvents = audit == null ? SecurityEvents.NONE : new SecurityAuditor(audit);
         DojoHttp http = new DojoHttp(connection);
         this.dojo = new DefectDojoClient(http, connection.readKey(), clock);
         this.writer = connection.writeKey().map(k -> new DefectDojoClient(http, k, clock)).orElse(null);
@@ -93,7 +113,7 @@ public final class ServerRuntime implements AutoCloseable {
         ContentRules rules = ContentRules.forCatalog(StandardCatalog.create());
         LogRedaction.patterns(rules::redact);
         CallPolicy policy = new CallPolicy(access::caller, access.guards(), new InputScreen(rules::hostile)::check,
-                new UntrustedContent(security.wrapUntrusted(), rules::redact));
+                new UntrustedContent(security.wrapUntrusted(), rules::redact), calls == null ? CallAudit.NONE : calls);
         this.pipeline = new ToolPipeline(policy, (tool, caller) -> access.clientFor(tool, caller, dojo, writer), clock,
                 profile, executor, writes);
     }
@@ -116,6 +136,19 @@ public final class ServerRuntime implements AutoCloseable {
 
     public AccessControl access() {
         return access;
+    }
+
+    public Optional<AuditLog> audit() {
+        return Optional.ofNullable(audit);
+    }
+
+    public SecurityEvents securityEvents() {
+        return securityEvents;
+    }
+
+    /** Call totals for the audit trail's stop record. */
+    public java.util.Map<String, Object> callTotals() {
+        return calls == null ? java.util.Map.of() : calls.totals();
     }
 
     /**
