@@ -3,7 +3,6 @@ package dev.dojomcp.cli;
 import dev.dojomcp.Version;
 import dev.dojomcp.audit.AuditLog;
 import dev.dojomcp.audit.AuditSettings;
-import dev.dojomcp.audit.SecurityAuditor;
 import dev.dojomcp.config.ConfigException;
 import dev.dojomcp.config.Transport;
 import dev.dojomcp.security.RoleBinding;
@@ -40,9 +39,7 @@ final class AuditedStart {
         audit.recordDurably("lifecycle", fields);
         List<String> warnings = new ArrayList<>(checked.security().auth().warnings());
         warnings.addAll(checked.audit().warnings());
-        if (runtime.securityEvents() instanceof SecurityAuditor auditor) {
-            auditor.guardWarnings(warnings);
-        }
+        runtime.auditWarnings(warnings);
     }
 
     /** Stop record and final checkpoint on SIGTERM as well as on a normal return. */

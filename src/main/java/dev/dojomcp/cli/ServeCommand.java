@@ -16,7 +16,6 @@ import dev.dojomcp.transport.StdioTransport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,18 +52,19 @@ public final class ServeCommand implements Callable<Integer> {
         DojoConnection connection = checked.connection();
         WriteSettings writes = checked.writes();
         SecuritySettings security = checked.security();
-        security.auth().warnings().forEach(w -> LOG.error("CRITICAL: {}", w));
-        checked.audit().warnings().forEach(w -> LOG.error("CRITICAL: {}", w));
-        AuditLog audit = AuditedStart.open(checked.audit(), Clock.systemUTC());
         try (ServerRuntime runtime = new ServerRuntime(connection, settings.transport(), selection, writes, security,
-                audit, Clock.systemUTC())) {
-            AuditedStart.closeOnShutdown(audit, runtime);
+                Clock.systemUTC())) {
             Capabilities caps = StartupCheck.discover(runtime.dojo());
+            security.auth().warnings().forEach(w -> LOG.error("CRITICAL: {}", w));
+            checked.audit().warnings().forEach(w -> LOG.error("CRITICAL: {}", w));
+            AuditLog audit = AuditedStart.open(checked.audit(), Clock.systemUTC());
+            runtime.attachAudit(audit);
+            AuditedStart.closeOnShutdown(audit, runtime);
             LOG.info("DefectDojo reachable; API {}; {} tools; authentication: {}; audit: {}", caps.apiGeneration(),
                     runtime.catalog().all().size(), describe(security.auth(), settings.transport()),
                     checked.audit().file() == null ? "stderr" : checked.audit().file());
-            AuditedStart.recordStart(audit, checked, runtime);
             try {
+                AuditedStart.recordStart(audit, checked, runtime);
                 if (settings.transport() == Transport.STDIO) {
                     return serveStdio(runtime);
                 }
@@ -72,9 +72,6 @@ public final class ServeCommand implements Callable<Integer> {
             } finally {
                 audit.close(settings.transport() == Transport.STDIO ? "stdin closed" : "shutdown", runtime.callTotals());
             }
-        } catch (RuntimeException | Error e) {
-            audit.close("start-up failed", Map.of());
-            throw e;
         }
     }
 
