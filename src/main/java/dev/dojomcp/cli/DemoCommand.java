@@ -63,6 +63,9 @@ public final class DemoCommand implements Callable<Integer> {
                     WriteSettings.defaults(), security, audit, Clock.systemUTC())) {
                 AuditedStart.closeOnShutdown(audit, runtime);
                 StartupCheck.discover(runtime.dojo());
+                audit.recordDurably("lifecycle", Map.of("event", "start", "version", dev.dojomcp.Version.current(),
+                        "transport", "http", "config", Map.of("demo", true, "auth_mode", "service",
+                                "role_bindings", Map.of("demo", "admin"), "defectdojo", "sandbox on loopback")));
                 try (HttpTransport http = HttpTransport.start(runtime,
                         HttpTransport.HttpOptions.loopback("127.0.0.1", port), spec -> { })) {
                     printWelcome(System.err, http, sandbox, key, token);
