@@ -24,9 +24,14 @@ final class AuditedParams {
     private AuditedParams() {
     }
 
+    /** Property schemas per input record, read once (the schema lookup is not cheap). */
+    private static final Map<Class<?>, Map<?, ?>> PROPERTIES = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Map<String, Object> of(ToolSpec<?, ?> tool, Map<String, Object> arguments) {
-        Object properties = McpToolBinding.inputSchema(tool).get("properties");
-        Map<?, ?> schemas = properties instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> schemas = PROPERTIES.computeIfAbsent(tool.input(), type -> {
+            Object properties = McpToolBinding.inputSchema(tool).get("properties");
+            return properties instanceof Map<?, ?> m ? m : Map.of();
+        });
         Map<String, Object> out = new TreeMap<>();
         arguments.forEach((name, value) -> {
             if (value != null) {
