@@ -58,9 +58,17 @@ final class AuditBench {
                 // Alternate which goes first, so neither always finds the sandbox's caches warm.
                 boolean plainFirst = i % 2 == 0;
                 long t0 = System.nanoTime();
-                (plainFirst ? plain : audited).pipeline().call(plainFirst ? a : b, args, caller);
+                if (plainFirst) {
+                    plain.pipeline().call(a, args, caller);
+                } else {
+                    audited.pipeline().call(b, args, caller);
+                }
                 long t1 = System.nanoTime();
-                (plainFirst ? audited : plain).pipeline().call(plainFirst ? b : a, args, caller);
+                if (plainFirst) {
+                    audited.pipeline().call(b, args, caller);
+                } else {
+                    plain.pipeline().call(a, args, caller);
+                }
                 long t2 = System.nanoTime();
                 if (i >= warmup) {
                     without.add(plainFirst ? t1 - t0 : t2 - t1);
