@@ -161,13 +161,27 @@ final class AuditTail implements Closeable {
             LOG.warn("audit forwarding: {} ends in an incomplete line ({} bytes) and the trail goes on in another "
                     + "file; the incomplete line is not forwarded", channelKey, channel.size() - offset);
         }
+        LOG.debug("audit forwarding: {} is no longer the live file; continuing in {} (first seq {})", channelKey,
+                next.path.getFileName(), next.firstSeq);
         closeChannel();
+        // When it was renamed meanwhile, next() looks the file up by seq instead.
         open(next.path, next.key, 0, next.firstSeq);
         return true;
     }
 
     /** Opens the file holding the record after {@link #lastSeq}, or the oldest file when there is no position. */
     private boolean openBySeq() throws IOException {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Boolean opened = openBySeqOnce();
+            if (opened != null) {
+                return opened;
+            }
+        }
+        return false;
+    }
+
+    /** True: opened; false: no file holds a record; null: the chosen file was renamed meanwhile. */
+    private Boolean openBySeqOnce() throws IOException {
         List<Candidate> all = scan();
         Candidate best = null;
         long target = lastSeq + 1;
@@ -186,8 +200,9 @@ final class AuditTail implements Closeable {
         if (best == null) {
             return false;
         }
-        open(best.path, best.key, 0, best.firstSeq);
-        return true;
+        LOG.debug("audit forwarding: reading {} (first seq {}) for the records after seq {}", best.path.getFileName(),
+                best.firstSeq, lastSeq);
+        return open(best.path, best.key, 0, best.firstSeq) ? Boolean.TRUE : null;
     }
 
     /** The file that follows one starting at {@code firstSeq}: the smallest first seq above it. */
@@ -345,14 +360,28 @@ final class AuditTail implements Closeable {
         return r != null && r.seq() == seq;
     }
 
-    private void open(Path p, String key, long at, long firstSeq) throws IOException {
-        FileChannel ch = FileChannel.open(p, StandardOpenOption.READ);
+    /**
+     * Opens {@code p} if it is still the file {@code key} (a rename between the scan and the open would otherwise
+     * make us read another file under the scanned file's identity).
+     */
+    private boolean open(Path p, String key, long at, long firstSeq) throws IOException {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(p, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        if (!key.equals(identity(p))) {
+            ch.close();
+            return false;
+        }
         channel = ch;
         channelKey = key;
         channelFirstSeq = firstSeq;
         offset = at;
         pos = 0;
         len = 0;
+        return true;
     }
 
     private void closeChannel() {

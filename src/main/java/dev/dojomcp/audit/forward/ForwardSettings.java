@@ -187,7 +187,7 @@ public record ForwardSettings(Optional<Syslog> syslog, Optional<Https> https, Li
             int colon = v.indexOf(':');
             if (colon >= 0) {
                 if (v.indexOf(':', colon + 1) >= 0) {
-                    throw new ConfigException(SYSLOG, "must put an IPv6 address in brackets: tls://[::1]:6514");
+                    throw new ConfigException(SYSLOG, "must put an IPv6 address in brackets: tls://[2001:db8::5]:6514");
                 }
                 host = v.substring(0, colon);
                 port = v.substring(colon + 1);

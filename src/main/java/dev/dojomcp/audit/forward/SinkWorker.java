@@ -220,6 +220,8 @@ final class SinkWorker implements Runnable {
             return;
         }
         long t0 = System.nanoTime();
+        LOG.debug("audit forwarding to {}: sending seq {}-{}", sink.name(), pending.get(0).seq(),
+                pending.get(pending.size() - 1).seq());
         try {
             sink.send(pending);
         } catch (Exception e) {
