@@ -219,8 +219,23 @@ final class AuditTail implements Closeable {
     private record Candidate(Path path, String key, long firstSeq) {
     }
 
-    /** Every candidate file with a complete, valid first record. */
+    /**
+     * Every candidate file with a complete, valid first record. A directory listing taken while logrotate renames
+     * files may miss one (POSIX leaves it open), so the listing is repeated until two in a row agree.
+     */
     private List<Candidate> scan() throws IOException {
+        List<Candidate> previous = scanOnce();
+        for (int i = 0; i < 10; i++) {
+            List<Candidate> current = scanOnce();
+            if (new java.util.HashSet<>(current).equals(new java.util.HashSet<>(previous))) {
+                return current;
+            }
+            previous = current;
+        }
+        return previous;
+    }
+
+    private List<Candidate> scanOnce() throws IOException {
         List<Candidate> out = new ArrayList<>();
         for (Path p : candidates()) {
             String key = identity(p);

@@ -235,22 +235,32 @@ final class SinkWorker implements Runnable {
         }
         breaker.onSuccess(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         long now = System.nanoTime();
-        long last = pending.get(pending.size() - 1).seq();
         if (sink.acknowledged()) {
             confirmed = pending.get(pending.size() - 1).after();
+            pending.clear();
+            delivered();
         } else {
+            // Written is not delivered: the records count once they have settled (see settle()).
             for (AuditRecord r : pending) {
                 window.addLast(new Sent(r.seq(), r.after(), now));
             }
+            pending.clear();
         }
-        pending.clear();
+        persistIfDue();
+    }
+
+    /**
+     * The cursor advanced: the sink works. For TCP/TLS syslog that is when records settle, not when a write returns,
+     * so a receiver that accepts connections but never reads (or drops them) is still reported as failing.
+     */
+    private void delivered() {
         failures = 0;
         if (reportedDown) {
             reportedDown = false;
-            LOG.warn("audit forwarding to {}: delivery restored, sent through seq {}", sink.name(), last);
+            long last = confirmed.seq();
+            LOG.warn("audit forwarding to {}: delivery restored, delivered through seq {}", sink.name(), last);
             fire(() -> events.deliveryRestored(sink.name(), last));
         }
-        persistIfDue();
     }
 
     private void failed(Exception e) {
@@ -260,7 +270,8 @@ final class SinkWorker implements Runnable {
         boolean atOnce = e instanceof HttpsSink.StatusException s && s.reportAtOnce();
         sink.disconnect();
         rewind();
-        if (!reportedDown && (atOnce || breaker.getState() == CircuitBreaker.State.OPEN)) {
+        if (!reportedDown && (atOnce || failures >= tuning.breakerFailures()
+                || breaker.getState() == CircuitBreaker.State.OPEN)) {
             reportedDown = true;
             LOG.warn("audit forwarding to {} failing ({}, {} attempts); records from seq {} wait in the audit file",
                     sink.name(), errorClass, failures, pendingFrom);
@@ -295,13 +306,18 @@ final class SinkWorker implements Runnable {
         if (!sink.alive()) {
             LOG.info("audit forwarding to {}: the receiver closed the connection; sending again from seq {}",
                     sink.name(), window.peekFirst().seq());
-            sink.disconnect();
-            rewind();
+            // A failure like any other (a receiver that accepts and drops connections must not loop unreported).
+            failed(new SyslogSink.ReceiverClosedException());
             return;
         }
         long settle = tuning.settle().toNanos();
+        boolean advanced = false;
         while (!window.isEmpty() && now - window.peekFirst().at() >= settle) {
             confirmed = window.pollFirst().after();
+            advanced = true;
+        }
+        if (advanced) {
+            delivered();
         }
     }
 
@@ -311,6 +327,7 @@ final class SinkWorker implements Runnable {
             if (left > 0 && sink.finish(left)) {
                 confirmed = window.peekLast().after();
                 window.clear();
+                delivered();
             } else {
                 LOG.info("audit forwarding to {}: the receiver did not confirm the last records by closing; they are "
                         + "sent again after the next start (from seq {})", sink.name(), window.peekFirst().seq());

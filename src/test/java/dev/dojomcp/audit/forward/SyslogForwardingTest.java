@@ -242,6 +242,48 @@ class SyslogForwardingTest {
     }
 
     @Test
+    void aReceiverThatStopsReading_isCutOffByTheWriteTimeout_reported_andCloseDoesNotHang() throws Exception {
+        List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (java.net.ServerSocket silent = new java.net.ServerSocket()) {
+            silent.setReceiveBufferSize(4096);
+            silent.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            Thread accept = new Thread(() -> {
+                while (!silent.isClosed()) {
+                    try {
+                        held.add(silent.accept()); // accepted, never read
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            accept.setDaemon(true);
+            accept.start();
+            Tuning t = Forwarding.FAST;
+            Tuning shortWrites = new Tuning(t.poll(), t.initialBackoff(), t.maxBackoff(), t.breakerFailures(),
+                    t.breakerOpen(), t.settle(), t.maxWindow(), t.connectTimeout(), Duration.ofMillis(300),
+                    t.persistEvery());
+            TestTrail trail = new TestTrail(dir.resolve("audit.jsonl"));
+            RecordingEvents events = new RecordingEvents(null);
+            forwarders = Forwarding.start(tcp(silent.getLocalPort()), trail, events, shortWrites);
+            String pad = "\"pad\":\"" + "x".repeat(8000) + "\"";
+            for (int i = 0; i < 1500; i++) {
+                trail.appendRecord("tool_call", pad);
+            }
+            Poll.until(WAIT, () -> !events.of("failed").isEmpty(), () -> "events " + events.all);
+            assertThat(events.of("failed").get(0).a()).isEqualTo(1);
+            long t0 = System.nanoTime();
+            forwarders.close(Duration.ofMillis(200));
+            forwarders = null;
+            assertThat(System.nanoTime() - t0).isLessThan(5_000_000_000L);
+            assertThat(AuditForwarders.cursorFile(trail.file, "syslog")).doesNotExist();
+        } finally {
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void udp_smoke_oneDatagramPerRecord() throws Exception {
         try (UdpReceiver udp = new UdpReceiver()) {
             TestTrail trail = new TestTrail(dir.resolve("audit.jsonl"));
