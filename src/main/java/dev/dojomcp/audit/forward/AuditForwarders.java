@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -138,14 +137,5 @@ public final class AuditForwarders implements AutoCloseable {
     @Override
     public void close() {
         close(Duration.ofSeconds(5));
-    }
-
-    /** For tests: the worker of a sink. */
-    SinkWorker worker(String sink) {
-        return workers.stream().filter(w -> w.name().equals(sink)).findFirst().orElseThrow();
-    }
-
-    ScheduledExecutorService watchdog() {
-        return watchdog;
     }
 }

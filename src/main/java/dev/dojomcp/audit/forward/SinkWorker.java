@@ -185,14 +185,15 @@ final class SinkWorker implements Runnable {
                     wait = Math.min(wait, pendingSince + sink.flushNanos() - System.nanoTime());
                 }
                 park(wait);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 if (stopNow) {
                     return;
                 }
+                // Keep forwarding: a dead thread would stop the trail from leaving the host without a trace.
                 LOG.warn("audit forwarding to {}: reading the audit file failed ({}); retrying", sink.name(),
-                        e.getClass().getSimpleName());
+                        e.getClass().getSimpleName(), e);
                 rewind();
-                retryAt = System.nanoTime() + tuning.poll().toNanos();
+                retryAt = System.nanoTime() + Math.max(tuning.poll().toNanos(), 1_000_000_000L);
             }
         }
     }

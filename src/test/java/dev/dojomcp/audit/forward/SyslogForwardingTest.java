@@ -178,6 +178,25 @@ class SyslogForwardingTest {
         assertThat(receiver.seqs()).hasSize(40);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void close_halfClosesAndWaitsForTheReceiver_soUnsettledRecordsAreNotSentAgain(boolean tls) throws Exception {
+        TestTls certs = TestTls.get();
+        receiver = new SyslogReceiver(tls ? certs.server : null).start(0);
+        TestTrail trail = new TestTrail(dir.resolve("audit.jsonl"));
+        Map<String, String> env = tls ? Map.of("AUDIT_LOG_SYSLOG", "tls://127.0.0.1:" + receiver.port(),
+                "AUDIT_LOG_SYSLOG_CA", certs.caPem.toString()) : tcp(receiver.port());
+        forwarders = Forwarding.start(env, trail, ForwarderEvents.NONE, Forwarding.withSettle(Duration.ofSeconds(30)));
+        trail.append(5);
+        awaitAll(receiver, 5);
+        long t0 = System.nanoTime();
+        forwarders.close(Duration.ofSeconds(10));
+        forwarders = null;
+        assertThat(System.nanoTime() - t0).as("close time").isLessThan(3_000_000_000L);
+        // Nothing settled (30 s): only the receiver closing after our half-close confirms the five records.
+        assertThat(Files.readString(AuditForwarders.cursorFile(trail.file, "syslog"))).contains("\"seq\":5");
+    }
+
     @Test
     void e_logrotateWhileForwarding_andWhileStopped_losesNothing() throws Exception {
         receiver = new SyslogReceiver(null).start(0);
