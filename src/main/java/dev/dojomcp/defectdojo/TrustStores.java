@@ -12,16 +12,24 @@ import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Builds the TLS context for DefectDojo: the JDK's trust store, or only the CAs in a PEM file. */
-final class TrustStores {
+/**
+ * Builds a TLS context that trusts only the CAs in a PEM file (DefectDojo's {@code DEFECTDOJO_CA_FILE}, the audit
+ * forwarders' {@code AUDIT_LOG_*_CA}); without such a file callers use the JDK's trust store.
+ */
+public final class TrustStores {
     private TrustStores() {
     }
 
     static SSLContext forCaFile(Path pemFile) {
+        return forCaFile(pemFile, DojoConnection.CA_FILE);
+    }
+
+    /** A context trusting the PEM file's certificates; a bad file is a {@link ConfigException} naming {@code variable}. */
+    public static SSLContext forCaFile(Path pemFile, String variable) {
         try (InputStream in = Files.newInputStream(pemFile)) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {
-                throw new ConfigException(DojoConnection.CA_FILE, "contains no PEM certificate");
+                throw new ConfigException(variable, "contains no PEM certificate");
             }
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -37,7 +45,7 @@ final class TrustStores {
         } catch (ConfigException e) {
             throw e;
         } catch (Exception e) {
-            throw new ConfigException(DojoConnection.CA_FILE, "is not a PEM certificate file");
+            throw new ConfigException(variable, "is not a PEM certificate file");
         }
     }
 }

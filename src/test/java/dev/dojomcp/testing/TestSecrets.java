@@ -31,6 +31,9 @@ public final class TestSecrets {
     /** SandboxScaleBench's key (bench group, not in the default run). */
     public static final String BENCH_KEY = "bench-scale-key-0123456789abcdef01234567";
 
+    /** AUDIT_LOG_HTTPS_TOKEN of the audit forwarding tests (HttpsForwardingTest, ForwardSettingsTest). */
+    public static final String AUDIT_FORWARD_TOKEN = "audit-forward-token-5e2d8c1a7f93";
+
     /** MCP role tokens of every test server ({@link TestServers#security()}). */
     public static final String ADMIN_TOKEN = "test-admin-token-7c1e9a0d5b";
     public static final String WRITER_TOKEN = "test-writer-token-3f8b2c6e41";
@@ -58,7 +61,8 @@ public final class TestSecrets {
             "TestSecrets.HTTP_KEY", HTTP_KEY,
             "TestSecrets.PIPELINE_KEY", PIPELINE_KEY,
             "TestSecrets.FIXTURE_ADMIN_TOKEN", FIXTURE_ADMIN_TOKEN,
-            "TestSecrets.BENCH_KEY", BENCH_KEY);
+            "TestSecrets.BENCH_KEY", BENCH_KEY,
+            "TestSecrets.AUDIT_FORWARD_TOKEN", AUDIT_FORWARD_TOKEN);
 
     private TestSecrets() {
     }
