@@ -3,6 +3,8 @@ package dev.dojomcp.cli;
 import dev.dojomcp.Version;
 import dev.dojomcp.audit.AuditLog;
 import dev.dojomcp.audit.AuditSettings;
+import dev.dojomcp.audit.ForwarderAuditEvents;
+import dev.dojomcp.audit.forward.AuditForwarders;
 import dev.dojomcp.config.ConfigException;
 import dev.dojomcp.config.Transport;
 import dev.dojomcp.security.RoleBinding;
@@ -18,6 +20,8 @@ import java.util.TreeMap;
 
 /** Opens the audit trail for {@code serve}/{@code demo} and writes the start record: what runs, without secrets. */
 final class AuditedStart {
+    private static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(5);
+
     private AuditedStart() {
     }
 
@@ -39,13 +43,38 @@ final class AuditedStart {
         audit.recordDurably("lifecycle", fields);
         List<String> warnings = new ArrayList<>(checked.security().auth().warnings());
         warnings.addAll(checked.audit().warnings());
+        warnings.addAll(checked.forward().warnings());
         runtime.auditWarnings(warnings);
+    }
+
+    /** The SIEM forwarders, started and woken by every append; null when none is configured. */
+    static AuditForwarders forwarders(StartupGuards.Checked checked, AuditLog audit) {
+        if (!checked.forward().any()) {
+            return null;
+        }
+        AuditForwarders forwarders = new AuditForwarders(checked.forward(), checked.audit().file(),
+                new ForwarderAuditEvents(audit));
+        audit.onAppend(forwarders::wake);
+        forwarders.start();
+        return forwarders;
     }
 
     /** Stop record and final checkpoint on SIGTERM as well as on a normal return. */
     static void closeOnShutdown(AuditLog audit, ServerRuntime runtime) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> audit.close("signal", runtime.callTotals()),
+        closeOnShutdown(audit, runtime, null);
+    }
+
+    static void closeOnShutdown(AuditLog audit, ServerRuntime runtime, AuditForwarders forwarders) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(audit, runtime, forwarders, "signal"),
                 "audit-stop"));
+    }
+
+    /** The stop record and final checkpoint first, then the forwarders get a few seconds to deliver them. */
+    static synchronized void close(AuditLog audit, ServerRuntime runtime, AuditForwarders forwarders, String reason) {
+        audit.close(reason, runtime.callTotals());
+        if (forwarders != null) {
+            forwarders.close(DRAIN);
+        }
     }
 
     private static Map<String, Object> summary(StartupGuards.Checked checked, ServerRuntime runtime) {
@@ -87,6 +116,8 @@ final class AuditedStart {
         trail.put("checkpoint_every", audit.checkpointEvery());
         trail.put("checkpoint_interval_s", audit.checkpointInterval().toSeconds());
         trail.put("fsync", audit.fsync().name().toLowerCase(java.util.Locale.ROOT));
+        checked.forward().syslog().ifPresent(s -> trail.put("forward_syslog", s.toString()));
+        checked.forward().https().ifPresent(h -> trail.put("forward_https", h.safeTarget()));
         config.put("audit", trail);
         return config;
     }

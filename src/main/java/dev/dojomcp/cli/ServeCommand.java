@@ -1,6 +1,7 @@
 package dev.dojomcp.cli;
 
 import dev.dojomcp.audit.AuditLog;
+import dev.dojomcp.audit.forward.AuditForwarders;
 import dev.dojomcp.config.DojoConnection;
 import dev.dojomcp.config.Environment;
 import dev.dojomcp.config.ServerSettings;
@@ -59,7 +60,8 @@ public final class ServeCommand implements Callable<Integer> {
             checked.audit().warnings().forEach(w -> LOG.error("CRITICAL: {}", w));
             AuditLog audit = AuditedStart.open(checked.audit(), Clock.systemUTC());
             runtime.attachAudit(audit);
-            AuditedStart.closeOnShutdown(audit, runtime);
+            AuditForwarders forwarders = AuditedStart.forwarders(checked, audit);
+            AuditedStart.closeOnShutdown(audit, runtime, forwarders);
             LOG.info("DefectDojo reachable; API {}; {} tools; authentication: {}; audit: {}", caps.apiGeneration(),
                     runtime.catalog().all().size(), describe(security.auth(), settings.transport()),
                     checked.audit().file() == null ? "stderr" : checked.audit().file());
@@ -70,7 +72,8 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 return serveHttp(runtime, settings);
             } finally {
-                audit.close(settings.transport() == Transport.STDIO ? "stdin closed" : "shutdown", runtime.callTotals());
+                AuditedStart.close(audit, runtime, forwarders,
+                        settings.transport() == Transport.STDIO ? "stdin closed" : "shutdown");
             }
         }
     }

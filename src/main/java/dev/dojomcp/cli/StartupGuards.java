@@ -1,6 +1,7 @@
 package dev.dojomcp.cli;
 
 import dev.dojomcp.audit.AuditSettings;
+import dev.dojomcp.audit.forward.ForwardSettings;
 import dev.dojomcp.config.DojoConnection;
 import dev.dojomcp.config.Environment;
 import dev.dojomcp.config.ServerSettings;
@@ -26,13 +27,13 @@ public final class StartupGuards {
 
     /** What passed the guards. */
     public record Checked(ServerSettings server, ToolSelection selection, DojoConnection connection,
-            WriteSettings writes, SecuritySettings security, AuditSettings audit) {
+            WriteSettings writes, SecuritySettings security, AuditSettings audit, ForwardSettings forward) {
     }
 
     private static final String TOKEN = "0123456789abcdef-example";
     private static final String AUDIT_KEY = "example-audit-hmac-key-0123456789abcdef";
 
-    public static final List<Guard> GUARDS = List.of(
+    public static final List<Guard> GUARDS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             new Guard(ServerSettings.TRANSPORT, "is not `stdio` or `http`", Map.of(ServerSettings.TRANSPORT, "sse")),
             new Guard(ServerSettings.HOST, "is not a host name or IP address", Map.of(ServerSettings.HOST, "a b")),
             new Guard(ServerSettings.PORT, "is not a port number 0–65535", Map.of(ServerSettings.PORT, "70000")),
@@ -107,7 +108,9 @@ public final class StartupGuards {
             new Guard(AuditSettings.CHECKPOINT_INTERVAL, "is not a whole number of seconds 1–86400",
                     Map.of(AuditSettings.CHECKPOINT_INTERVAL, "1h")),
             new Guard(AuditSettings.FSYNC, "is not `always`, `mutations` or `never`",
-                    Map.of(AuditSettings.FSYNC, "sometimes")));
+                    Map.of(AuditSettings.FSYNC, "sometimes"))),
+            ForwardSettings.GUARDS.stream().map(g -> new Guard(g.variable(), g.refusesWhen(), g.example())))
+            .toList();
 
     private StartupGuards() {
     }
@@ -121,7 +124,8 @@ public final class StartupGuards {
         WriteSettings writes = WriteSettings.from(env);
         SecuritySettings security = SecuritySettings.from(env, server.transport(), server.host());
         AuditSettings audit = AuditSettings.from(env, server.transport());
-        return new Checked(server, selection, connection, writes, security, audit);
+        ForwardSettings forward = ForwardSettings.from(env, audit.file());
+        return new Checked(server, selection, connection, writes, security, audit, forward);
     }
 
     /** The README table. */
