@@ -53,13 +53,7 @@ final class AuditChain {
             }
         }
         Map<String, Object> record = new LinkedHashMap<>(fields);
-        record.put("v", VERSION);
-        record.put("seq", head.seq() + 1);
-        record.put("time", TIME.format(clock.instant()));
-        record.put("type", type);
-        record.put("run", run);
-        record.put("key_id", key.id());
-        record.put("prev", head.hmac());
+        record.putAll(header(type));
         return finish(type, record);
     }
 
@@ -68,19 +62,24 @@ final class AuditChain {
         if (signer == null) {
             return null;
         }
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("v", VERSION);
-        record.put("seq", head.seq() + 1);
-        record.put("time", TIME.format(clock.instant()));
-        record.put("type", "checkpoint");
-        record.put("run", run);
-        record.put("key_id", key.id());
-        record.put("prev", head.hmac());
+        Map<String, Object> record = header("checkpoint");
         record.put("head_seq", head.seq());
         record.put("head_hmac", head.hmac());
         record.put("sign_key", signer.fingerprint());
         record.put("sig", signer.sign(Canonical.of(record)));
         return finish("checkpoint", record);
+    }
+
+    private Map<String, Object> header(String type) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("v", VERSION);
+        record.put("seq", head.seq() + 1);
+        record.put("time", TIME.format(clock.instant()));
+        record.put("type", type);
+        record.put("run", run);
+        record.put("key_id", key.id());
+        record.put("prev", head.hmac());
+        return record;
     }
 
     private SealedRecord finish(String type, Map<String, Object> record) {

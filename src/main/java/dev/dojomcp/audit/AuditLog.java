@@ -2,6 +2,11 @@ package dev.dojomcp.audit;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +41,7 @@ public final class AuditLog implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final ChainResume.Start start;
+    private FileLock lock;
     private int sinceCheckpoint;
     private boolean healthy = true;
     private boolean closed;
@@ -61,6 +67,19 @@ public final class AuditLog implements AutoCloseable {
     }
 
     static AuditLog open(AuditSettings settings, Clock clock, PrintStream stderr) throws IOException {
+        FileLock lock = settings.toStderr() ? null : lock(settings.file());
+        try {
+            return open(settings, clock, stderr, lock);
+        } catch (IOException | RuntimeException e) {
+            if (lock != null) {
+                lock.channel().close();
+            }
+            throw e;
+        }
+    }
+
+    private static AuditLog open(AuditSettings settings, Clock clock, PrintStream stderr, FileLock lock)
+            throws IOException {
         ChainResume.Start start = settings.toStderr()
                 ? new ChainResume.Start(ChainHead.GENESIS, new LinkedHashMap<>(Map.of("status", "genesis")), null)
                 : ChainResume.resume(settings.file(), settings.anchorFile(), settings.key());
@@ -68,6 +87,7 @@ public final class AuditLog implements AutoCloseable {
         AuditSink anchor = settings.anchorFile() == null || settings.signer() == null ? null
                 : new AuditFile(settings.anchorFile());
         AuditLog log = new AuditLog(settings, sink, anchor, start, clock);
+        log.lock = lock;
         if (start.warning() != null) {
             LOG.error("CRITICAL: {}", start.warning());
         }
@@ -206,6 +226,30 @@ public final class AuditLog implements AutoCloseable {
         if (anchor != null) {
             anchor.close();
         }
+        if (lock != null) {
+            try {
+                lock.channel().close();
+            } catch (IOException ignored) {
+                // released with the process anyway
+            }
+        }
+    }
+
+    /** One writer per chain: a second process appending to the same file would fork it. */
+    private static FileLock lock(Path file) throws IOException {
+        Path lockFile = Path.of(file + ".lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException("another dojo-mcp process is writing this audit log (" + lockFile + " is locked)");
+        }
+        return lock;
     }
 
     @Override

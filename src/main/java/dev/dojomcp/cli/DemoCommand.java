@@ -1,6 +1,7 @@
 package dev.dojomcp.cli;
 
 import dev.dojomcp.config.DojoConnection;
+import dev.dojomcp.audit.AuditLog;
 import dev.dojomcp.config.Environment;
 import dev.dojomcp.config.Secret;
 import dev.dojomcp.config.Transport;
@@ -56,14 +57,23 @@ public final class DemoCommand implements Callable<Integer> {
             SecuritySettings security = SecuritySettings.defaults().withAuth(AuthSettings.service(List.of(
                     new RoleBinding("demo token", "demo", Secret.of(token), Role.ADMIN))));
             dev.dojomcp.security.LogRedaction.register(Secret.of(token));
+            DemoAudit demoAudit = DemoAudit.create();
+            AuditLog audit = AuditedStart.open(demoAudit.settings(), Clock.systemUTC());
             try (ServerRuntime runtime = new ServerRuntime(connection, Transport.HTTP, ServerRuntime.allToolsets(),
-                    WriteSettings.defaults(), security, Clock.systemUTC())) {
+                    WriteSettings.defaults(), security, audit, Clock.systemUTC())) {
+                AuditedStart.closeOnShutdown(audit, runtime);
                 StartupCheck.discover(runtime.dojo());
+                audit.recordDurably("lifecycle", Map.of("event", "start", "version", dev.dojomcp.Version.current(),
+                        "transport", "http", "config", Map.of("demo", true, "auth_mode", "service",
+                                "role_bindings", Map.of("demo", "admin"), "defectdojo", "sandbox on loopback")));
                 try (HttpTransport http = HttpTransport.start(runtime,
                         HttpTransport.HttpOptions.loopback("127.0.0.1", port), spec -> { })) {
                     printWelcome(System.err, http, sandbox, key, token);
+                    demoAudit.printHow(System.err);
                     Foreground.untilShutdown();
                 }
+            } finally {
+                audit.close("shutdown", Map.of());
             }
         }
         return 0;

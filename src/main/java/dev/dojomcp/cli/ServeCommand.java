@@ -1,5 +1,6 @@
 package dev.dojomcp.cli;
 
+import dev.dojomcp.audit.AuditLog;
 import dev.dojomcp.config.DojoConnection;
 import dev.dojomcp.config.Environment;
 import dev.dojomcp.config.ServerSettings;
@@ -51,16 +52,26 @@ public final class ServeCommand implements Callable<Integer> {
         DojoConnection connection = checked.connection();
         WriteSettings writes = checked.writes();
         SecuritySettings security = checked.security();
-        security.auth().warnings().forEach(w -> LOG.error("CRITICAL: {}", w));
         try (ServerRuntime runtime = new ServerRuntime(connection, settings.transport(), selection, writes, security,
                 Clock.systemUTC())) {
             Capabilities caps = StartupCheck.discover(runtime.dojo());
-            LOG.info("DefectDojo reachable; API {}; {} tools; authentication: {}", caps.apiGeneration(),
-                    runtime.catalog().all().size(), describe(security.auth(), settings.transport()));
-            if (settings.transport() == Transport.STDIO) {
-                return serveStdio(runtime);
+            security.auth().warnings().forEach(w -> LOG.error("CRITICAL: {}", w));
+            checked.audit().warnings().forEach(w -> LOG.error("CRITICAL: {}", w));
+            AuditLog audit = AuditedStart.open(checked.audit(), Clock.systemUTC());
+            runtime.attachAudit(audit);
+            AuditedStart.closeOnShutdown(audit, runtime);
+            LOG.info("DefectDojo reachable; API {}; {} tools; authentication: {}; audit: {}", caps.apiGeneration(),
+                    runtime.catalog().all().size(), describe(security.auth(), settings.transport()),
+                    checked.audit().file() == null ? "stderr" : checked.audit().file());
+            try {
+                AuditedStart.recordStart(audit, checked, runtime);
+                if (settings.transport() == Transport.STDIO) {
+                    return serveStdio(runtime);
+                }
+                return serveHttp(runtime, settings);
+            } finally {
+                audit.close(settings.transport() == Transport.STDIO ? "stdin closed" : "shutdown", runtime.callTotals());
             }
-            return serveHttp(runtime, settings);
         }
     }
 

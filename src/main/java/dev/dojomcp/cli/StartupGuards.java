@@ -1,5 +1,6 @@
 package dev.dojomcp.cli;
 
+import dev.dojomcp.audit.AuditSettings;
 import dev.dojomcp.config.DojoConnection;
 import dev.dojomcp.config.Environment;
 import dev.dojomcp.config.ServerSettings;
@@ -25,10 +26,11 @@ public final class StartupGuards {
 
     /** What passed the guards. */
     public record Checked(ServerSettings server, ToolSelection selection, DojoConnection connection,
-            WriteSettings writes, SecuritySettings security) {
+            WriteSettings writes, SecuritySettings security, AuditSettings audit) {
     }
 
     private static final String TOKEN = "0123456789abcdef-example";
+    private static final String AUDIT_KEY = "example-audit-hmac-key-0123456789abcdef";
 
     public static final List<Guard> GUARDS = List.of(
             new Guard(ServerSettings.TRANSPORT, "is not `stdio` or `http`", Map.of(ServerSettings.TRANSPORT, "sse")),
@@ -85,7 +87,27 @@ public final class StartupGuards {
             new Guard(LimitSettings.CALLER_MAX_CONCURRENT_CALLS, "is not a whole number 1–256",
                     Map.of(LimitSettings.CALLER_MAX_CONCURRENT_CALLS, "0")),
             new Guard(SecuritySettings.UNTRUSTED_CONTENT_WRAPPING, "is not true/false (`off` works)",
-                    Map.of(SecuritySettings.UNTRUSTED_CONTENT_WRAPPING, "sometimes")));
+                    Map.of(SecuritySettings.UNTRUSTED_CONTENT_WRAPPING, "sometimes")),
+            new Guard(AuditSettings.HMAC_KEY, "is missing on the HTTP transport (unless `REQUIRE_AUDIT_HMAC_KEY=false`), "
+                    + "is shorter than 32 characters or has spaces, or is set without `AUDIT_HMAC_KEY_ID`",
+                    Map.of(ServerSettings.TRANSPORT, "http", AuthSettings.AUTH_TOKEN, "admin-" + TOKEN)),
+            new Guard(AuditSettings.HMAC_KEY_ID, "is missing while `AUDIT_HMAC_KEY` is set, or is not 1–64 of "
+                    + "`A-Z a-z 0-9 . _ -`", Map.of(AuditSettings.HMAC_KEY, AUDIT_KEY)),
+            new Guard(AuditSettings.REQUIRE_HMAC_KEY, "is not true/false",
+                    Map.of(ServerSettings.TRANSPORT, "http", AuthSettings.AUTH_TOKEN, "admin-" + TOKEN,
+                            AuditSettings.REQUIRE_HMAC_KEY, "no way")),
+            new Guard(AuditSettings.SIGNING_KEY, "is not the base64 of a 32-byte Ed25519 seed",
+                    Map.of(AuditSettings.SIGNING_KEY, "not-a-key")),
+            new Guard(AuditSettings.LOG_FILE, "is a directory, not writable, in a missing directory, or ends in "
+                    + "a line that is not an audit record", Map.of(AuditSettings.LOG_FILE, "/nonexistent/audit.jsonl")),
+            new Guard(AuditSettings.CHECKPOINT_FILE, "is set without `AUDIT_LOG_FILE`, or is not writable",
+                    Map.of(AuditSettings.CHECKPOINT_FILE, "/tmp/audit.checkpoints")),
+            new Guard(AuditSettings.CHECKPOINT_EVERY, "is not a whole number 1–1000000",
+                    Map.of(AuditSettings.CHECKPOINT_EVERY, "0")),
+            new Guard(AuditSettings.CHECKPOINT_INTERVAL, "is not a whole number of seconds 1–86400",
+                    Map.of(AuditSettings.CHECKPOINT_INTERVAL, "1h")),
+            new Guard(AuditSettings.FSYNC, "is not `always`, `mutations` or `never`",
+                    Map.of(AuditSettings.FSYNC, "sometimes")));
 
     private StartupGuards() {
     }
@@ -98,7 +120,8 @@ public final class StartupGuards {
         DojoConnection connection = DojoConnection.from(env);
         WriteSettings writes = WriteSettings.from(env);
         SecuritySettings security = SecuritySettings.from(env, server.transport(), server.host());
-        return new Checked(server, selection, connection, writes, security);
+        AuditSettings audit = AuditSettings.from(env, server.transport());
+        return new Checked(server, selection, connection, writes, security, audit);
     }
 
     /** The README table. */

@@ -1,7 +1,10 @@
 package dev.dojomcp.cli;
 
 import dev.dojomcp.Main;
+import dev.dojomcp.audit.AuditLog;
+import dev.dojomcp.audit.AuditSettings;
 import dev.dojomcp.config.DojoConnection;
+import dev.dojomcp.security.SecuritySettings;
 import dev.dojomcp.config.Environment;
 import dev.dojomcp.config.Transport;
 import dev.dojomcp.config.WriteSettings;
@@ -34,8 +37,11 @@ final class ToolRun {
         Environment env = Environment.load(Path.of("").toAbsolutePath());
         DojoConnection connection = DojoConnection.from(env);
         WriteSettings writes = WriteSettings.from(env).withImportDir(reportDir);
+        // Command-line runs join the audit trail when one is configured (the file's lock keeps one writer).
+        AuditLog audit = env.get(AuditSettings.LOG_FILE).isPresent()
+                ? AuditedStart.open(AuditSettings.from(env, Transport.STDIO), Clock.systemUTC()) : null;
         try (ServerRuntime runtime = new ServerRuntime(connection, Transport.STDIO, ToolSelection.all(), writes,
-                Clock.systemUTC())) {
+                SecuritySettings.defaults(), audit, Clock.systemUTC())) {
             StartupCheck.discover(runtime.dojo());
             var spec = runtime.catalog().find(tool).orElseThrow(() -> new IllegalStateException(
                     "the " + tool + " tool is not offered (is " + DojoConnection.WRITE_API_KEY + " set?)"));
@@ -45,7 +51,7 @@ final class ToolRun {
                     err.flush();
                 }
             };
-            CallToolResult result = runtime.pipeline().call(spec, arguments, McpTransportContext.EMPTY, progress);
+            CallToolResult result = runtime.pipeline().call(spec, arguments, McpTransportContext.EMPTY, dev.dojomcp.tools.CallOrigin.local("cli"), progress);
             String text = result.content().isEmpty() ? "" : ((TextContent) result.content().get(0)).text();
             Object structured = result.structuredContent();
             String outcome = structured instanceof Map<?, ?> m && m.get("outcome") != null
@@ -62,6 +68,10 @@ final class ToolRun {
                 return outcome.equals("unknown") ? UNKNOWN : FAILED;
             }
             return 0;
+        } finally {
+            if (audit != null) {
+                audit.close("command finished", Map.of());
+            }
         }
     }
 

@@ -7,7 +7,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record FindingNotes(long findingId, int count, List<Note> notes) implements TextRendering {
+public record FindingNotes(long findingId, int count, List<Note> notes) implements TextRendering, dev.dojomcp.tools.FindingRecord {
     @Override
     public String asText() {
         StringBuilder sb = new StringBuilder(count + " note(s) on finding #" + findingId);

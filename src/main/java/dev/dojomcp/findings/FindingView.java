@@ -42,7 +42,12 @@ public record FindingView(
         List<String> tags,
         String description, String mitigation, String impact, String stepsToReproduce, String references,
         @JsonPropertyDescription("Every field DefectDojo returned (detail=full only)") Map<String, Object> raw)
-        implements TextRendering {
+        implements TextRendering, dev.dojomcp.tools.FindingRecord {
+
+    @Override
+    public long findingId() {
+        return id;
+    }
 
     public static FindingView compact(Finding f) {
         return of(f, false, null);

@@ -37,7 +37,7 @@ public final class InputScreen {
     private void screen(String field, JsonNode node) {
         if (node.isString()) {
             detector.apply(node.asString()).ifPresent(category -> {
-                throw new ToolInputException(field, "was refused as " + category
+                throw ToolInputException.hostile(field, String.valueOf(category), "was refused as " + category
                         + "; text sent to DefectDojo must not carry instructions for AI assistants or secrets");
             });
         } else if (node.isArray()) {

@@ -6,7 +6,10 @@ import dev.dojomcp.config.Transport;
 import dev.dojomcp.config.WriteSettings;
 import dev.dojomcp.defectdojo.DefectDojoClient;
 import dev.dojomcp.defectdojo.DojoHttp;
+import dev.dojomcp.audit.AuditLog;
+import dev.dojomcp.audit.SecurityAuditor;
 import dev.dojomcp.security.AccessControl;
+import dev.dojomcp.security.SecurityEvents;
 import dev.dojomcp.security.Caller;
 import dev.dojomcp.security.ContentRules;
 import dev.dojomcp.security.InputScreen;
@@ -56,6 +59,7 @@ public final class ServerRuntime implements AutoCloseable {
     private final ExecutorService executor;
     private final ServerProfile profile;
     private final AccessControl access;
+    private final AttachedAudit audit = new AttachedAudit();
 
     public ServerRuntime(DojoConnection connection, Transport transport, ToolSelection selection, Clock clock) {
         this(connection, transport, selection, WriteSettings.defaults(), clock);
@@ -76,6 +80,15 @@ public final class ServerRuntime implements AutoCloseable {
      */
     public ServerRuntime(DojoConnection connection, Transport transport, ToolSelection selection,
             WriteSettings writes, SecuritySettings security, Clock clock) {
+        this(connection, transport, selection, writes, security, null, clock);
+    }
+
+    /**
+     * With an audit trail: every tool call, through the pipeline, and every refused HTTP request are
+     * recorded in it. {@code audit} may be null (tests of other things).
+     */
+    public ServerRuntime(DojoConnection connection, Transport transport, ToolSelection selection,
+            WriteSettings writes, SecuritySettings security, AuditLog audit, Clock clock) {
         DojoHttp http = new DojoHttp(connection);
         this.dojo = new DefectDojoClient(http, connection.readKey(), clock);
         this.writer = connection.writeKey().map(k -> new DefectDojoClient(http, k, clock)).orElse(null);
@@ -93,9 +106,17 @@ public final class ServerRuntime implements AutoCloseable {
         ContentRules rules = ContentRules.forCatalog(StandardCatalog.create());
         LogRedaction.patterns(rules::redact);
         CallPolicy policy = new CallPolicy(access::caller, access.guards(), new InputScreen(rules::hostile)::check,
-                new UntrustedContent(security.wrapUntrusted(), rules::redact));
+                new UntrustedContent(security.wrapUntrusted(), rules::redact), this.audit);
         this.pipeline = new ToolPipeline(policy, (tool, caller) -> access.clientFor(tool, caller, dojo, writer), clock,
                 profile, executor, writes);
+        if (audit != null) {
+            attachAudit(audit);
+        }
+    }
+
+    /** From now on every call and refused request is recorded in this trail (once per runtime). */
+    public void attachAudit(AuditLog log) {
+        audit.attach(log);
     }
 
     public static ToolSelection allToolsets() {
@@ -116,6 +137,27 @@ public final class ServerRuntime implements AutoCloseable {
 
     public AccessControl access() {
         return access;
+    }
+
+    public Optional<AuditLog> audit() {
+        return Optional.ofNullable(audit.log());
+    }
+
+    public SecurityEvents securityEvents() {
+        return audit;
+    }
+
+    /** Start-up warnings for the trail (no-op before one is attached). */
+    public void auditWarnings(List<String> warnings) {
+        SecurityAuditor s = audit.security();
+        if (s != null) {
+            s.guardWarnings(warnings);
+        }
+    }
+
+    /** Call totals for the audit trail's stop record. */
+    public java.util.Map<String, Object> callTotals() {
+        return audit.totals();
     }
 
     /**

@@ -80,7 +80,8 @@ public final class McpToolBinding {
         return SyncToolSpecification.builder()
                 .tool(tool)
                 .callHandler((exchange, request) -> pipeline.call(spec, request.arguments(),
-                        exchange.transportContext(), progress(exchange, request.progressToken())))
+                        exchange.transportContext(), CallOrigin.of(exchange, request),
+                        progress(exchange, request.progressToken())))
                 .build();
     }
 }

@@ -60,46 +60,77 @@ public final class ToolPipeline {
     }
 
     public <I, O> CallToolResult call(ToolSpec<I, O> tool, Map<String, Object> arguments, McpTransportContext transport) {
-        return call(tool, arguments, transport, Progress.NONE);
+        return call(tool, arguments, transport, CallOrigin.NONE, Progress.NONE);
     }
 
     public <I, O> CallToolResult call(ToolSpec<I, O> tool, Map<String, Object> arguments, McpTransportContext transport,
             Progress progress) {
+        return call(tool, arguments, transport, CallOrigin.NONE, progress);
+    }
+
+    public <I, O> CallToolResult call(ToolSpec<I, O> tool, Map<String, Object> arguments, McpTransportContext transport,
+            CallOrigin origin, Progress progress) {
         String requestId = newRequestId();
         long start = System.nanoTime();
         MDC.put("request_id", requestId);
         MDC.put("tool", tool.name());
+        Map<String, Object> args = arguments == null ? Map.of() : arguments;
         String outcome = "error";
-        String callerId = "-";
+        String reason = "internal";
+        String writeOutcome = null;
+        Object output = null;
+        Caller caller = null;
         try {
-            Caller caller = policy.callers().apply(transport).orElseThrow(() -> new CallRefused(
+            caller = policy.callers().apply(transport).orElseThrow(() -> new CallRefused(
                     CallRefused.Reason.UNAUTHENTICATED, "authentication required"));
-            callerId = caller.id();
             for (CallGuard guard : policy.guards()) {
                 guard.check(tool, caller);
             }
-            I input = bind(tool, arguments == null ? Map.of() : arguments);
+            I input = bind(tool, args);
             policy.inputScreen().accept(tool, input);
+            if (!tool.readOnly()) {
+                reason = "audit_unavailable";
+                policy.audit().intent(new CallAudit.Call(requestId, tool, caller, origin, args));
+                reason = "internal";
+            }
             ToolContext context = new ToolContext(requestId, clients.clientFor(tool, caller), clock, profile,
                     executor, writes, progress);
-            O output = tool.handler().handle(context, input);
-            CallToolResult result = success(output);
-            outcome = output instanceof WriteOutcome<?> w ? w.outcome().wire() : "success";
-            return result;
+            O result = tool.handler().handle(context, input);
+            output = result;
+            CallToolResult answer = success(result);
+            if (result instanceof WriteOutcome<?> w) {
+                writeOutcome = w.outcome().wire();
+                outcome = w.failed() ? "error" : "success";
+                reason = w.failed() ? "write_" + writeOutcome : null;
+            } else {
+                outcome = "success";
+                reason = null;
+            }
+            return answer;
         } catch (CallRefused e) {
             outcome = e.reason().outcome();
+            reason = e.reason().name().toLowerCase(java.util.Locale.ROOT);
             return failure(e.getMessage(), requestId);
-        } catch (ToolInputException | ToolException e) {
+        } catch (ToolInputException e) {
+            reason = e.contentCategory() == null ? "invalid_input" : "hostile_input";
+            return failure(e.getMessage(), requestId);
+        } catch (ToolException e) {
+            reason = "audit_unavailable".equals(reason) ? reason : "refused";
             return failure(e.getMessage(), requestId);
         } catch (DojoException e) {
             LOG.debug("DefectDojo failure {} (status {})", e.failure(), e.status());
+            reason = "dojo_" + e.failure().name().toLowerCase(java.util.Locale.ROOT);
             return failure(e.getMessage(), requestId);
         } catch (RuntimeException e) {
             LOG.error("tool {} failed unexpectedly", tool.name(), e);
+            reason = "internal";
             return failure("internal error", requestId);
         } finally {
-            LOG.info("tool={} caller={} outcome={} duration_ms={}", tool.name(), callerId, outcome,
-                    (System.nanoTime() - start) / 1_000_000);
+            long durationMs = (System.nanoTime() - start) / 1_000_000;
+            policy.audit().completed(new CallAudit.Call(requestId, tool, caller, origin, args),
+                    new CallAudit.Completion(outcome, reason, writeOutcome, output, durationMs));
+            LOG.info("tool={} caller={} outcome={} duration_ms={}", tool.name(), caller == null ? "-" : caller.id(),
+                    writeOutcome != null ? writeOutcome : outcome, durationMs);
             MDC.remove("request_id");
             MDC.remove("tool");
         }

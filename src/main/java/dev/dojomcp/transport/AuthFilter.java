@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.dojomcp.security.AuthSettings;
 import dev.dojomcp.security.Caller;
+import dev.dojomcp.security.SecurityEvents;
 import dev.dojomcp.security.Callers;
 import dev.dojomcp.security.HttpAuthenticator;
 import jakarta.servlet.Filter;
@@ -41,10 +42,13 @@ final class AuthFilter implements Filter {
     private final ServerTransportSecurityValidator origins;
     private final HttpAuthenticator authenticator;
     private final Cache<String, String> sessionOwners;
+    private final SecurityEvents events;
 
-    AuthFilter(ServerTransportSecurityValidator origins, HttpAuthenticator authenticator, Duration sessionIdle) {
+    AuthFilter(ServerTransportSecurityValidator origins, HttpAuthenticator authenticator, Duration sessionIdle,
+            SecurityEvents events) {
         this.origins = origins;
         this.authenticator = authenticator;
+        this.events = events;
         this.sessionOwners = Caffeine.newBuilder().expireAfterAccess(sessionIdle.multipliedBy(2))
                 .maximumSize(100_000).build();
     }
@@ -58,12 +62,15 @@ final class AuthFilter implements Filter {
             origins.validateHeaders(headers(request));
         } catch (ServerTransportSecurityException e) {
             // Origin and Host first: a foreign page gets 403 whether or not it guessed a credential.
+            events.requestRefused(request.getRemoteAddr(), e.getStatusCode() == 421 ? "host not allowed"
+                    : "origin not allowed");
             refuse(response, e.getStatusCode(), e.getMessage(), false);
             return;
         }
         HttpAuthenticator.Result result = authenticator.authenticate(request.getHeader("Authorization"));
         if (result.caller().isEmpty()) {
             LOG.warn("authentication failed: {} from {}", result.reason(), request.getRemoteAddr());
+            events.authFailure(request.getRemoteAddr(), result.reason());
             refuse(response, result.status(), result.status() == 401 ? "authentication required"
                     : "the credential could not be checked; retry later", request.getHeader("Authorization") != null);
             return;
@@ -74,6 +81,7 @@ final class AuthFilter implements Filter {
             String owner = sessionOwners.getIfPresent(session);
             if (owner != null && !owner.equals(caller.id())) {
                 LOG.warn("session presented by a caller that did not create it: caller={}", caller.id());
+                events.requestRefused(request.getRemoteAddr(), "session of another caller, presented by " + caller.id());
                 refuse(response, 404, "session not found", false);
                 return;
             }

@@ -88,7 +88,7 @@ public final class HttpTransport implements AutoCloseable {
         mcpHolder.setAsyncSupported(true);
         context.addServlet(mcpHolder, MCP_PATH);
         context.addFilter(new FilterHolder(new AuthFilter(origins, runtime.access().http(),
-                options.sessionIdle())), MCP_PATH,
+                options.sessionIdle(), runtime.securityEvents())), MCP_PATH,
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("healthz", new ProbeServlets.Liveness()), "/healthz");
         context.addServlet(new ServletHolder("readyz", new ProbeServlets.Readiness(runtime.dojo())), "/readyz");

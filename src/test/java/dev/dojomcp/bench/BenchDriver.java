@@ -50,7 +50,7 @@ import tools.jackson.databind.JsonNode;
  * 1000), {@code bench.n} (3000, at least 2000), {@code bench.seconds} (10), {@code bench.levelWarmupSeconds} (5),
  * {@code bench.levels} (1,8,32), {@code bench.startupRuns} (7), {@code bench.jar}
  * (target/dojo-mcp.jar), {@code bench.java25} (a JDK 25 home; empty = skip),
- * {@code bench.out} (target/bench/results.md), {@code bench.skip} (any of overhead,throughput,startup,scale), {@code bench.scaleFindings} (1000000),
+ * {@code bench.out} (target/bench/results.md), {@code bench.skip} (any of overhead,throughput,startup,audit,scale), {@code bench.scaleFindings} (1000000),
  * {@code bench.variant} ({@code tuned}: a what-if SDK configuration, see {@link #tuned}).
  */
 public final class BenchDriver {
@@ -96,6 +96,9 @@ public final class BenchDriver {
             }
             if (!skip.contains("startup")) {
                 startup(sandbox, java17);
+            }
+            if (!skip.contains("audit")) {
+                AuditBench.run(sandbox, KEY, findings, n, report, BenchDriver::log);
             }
         } finally {
             sandbox.close();

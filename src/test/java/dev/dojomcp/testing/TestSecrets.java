@@ -42,7 +42,14 @@ public final class TestSecrets {
     public static final String SCANNER_TOKEN = "test-scanner-token-9d04e7a2c8";
     public static final String READER_TOKEN = "test-reader-token-b6a1f3d950";
 
+    /** HMAC key of the audit trail tests. */
+    public static final String AUDIT_HMAC_KEY = "test-audit-hmac-key-5e1d0c9b7a3f2e4d6c8b";
+    /** Ed25519 seed (base64) of the audit trail tests' checkpoints. */
+    public static final String AUDIT_SIGNING_SEED = "dGVzdC1hdWRpdC1zaWduaW5nLXNlZWQtMzItYnl0ZXM=";
+
     private static final Map<String, String> NAMED = named(
+            "TestSecrets.AUDIT_HMAC_KEY", AUDIT_HMAC_KEY,
+            "TestSecrets.AUDIT_SIGNING_SEED", AUDIT_SIGNING_SEED,
             "TestSecrets.ADMIN_TOKEN", ADMIN_TOKEN,
             "TestSecrets.WRITER_TOKEN", WRITER_TOKEN,
             "TestSecrets.SCANNER_TOKEN", SCANNER_TOKEN,

@@ -66,9 +66,15 @@ public final class TestServers implements AutoCloseable {
     /** A sandbox and a runtime with these write and security settings. */
     public static TestServers start(SandboxOptions options, WriteSettings writes, SecuritySettings security)
             throws Exception {
+        return start(options, writes, security, null);
+    }
+
+    /** A sandbox and a runtime that records every call in this audit trail. */
+    public static TestServers start(SandboxOptions options, WriteSettings writes, SecuritySettings security,
+            dev.dojomcp.audit.AuditLog audit) throws Exception {
         SandboxServer sandbox = SandboxServer.start(options);
         ServerRuntime runtime = new ServerRuntime(connection(sandbox.baseUrl(), KEY), Transport.STDIO,
-                ServerRuntime.allToolsets(), writes, security, Clock.systemUTC());
+                ServerRuntime.allToolsets(), writes, security, audit, Clock.systemUTC());
         return new TestServers(sandbox, runtime);
     }
 
