@@ -31,10 +31,9 @@ public final class TestSecrets {
     /** SandboxScaleBench's key (bench group, not in the default run). */
     public static final String BENCH_KEY = "bench-scale-key-0123456789abcdef01234567";
 
-    /** The audit trail tests' HMAC keys and Ed25519 seed (base64 of 32 bytes). */
+    /** The audit verifier tests' two HMAC keys (a key rotation); they sign with {@link #AUDIT_SIGNING_SEED}. */
     public static final String AUDIT_HMAC_KEY_ONE = "audit-test-hmac-key-one-7d2f4c9a1b3e5f60718293a4";
     public static final String AUDIT_HMAC_KEY_TWO = "audit-test-hmac-key-two-0e9d8c7b6a5f4e3d2c1b0a99";
-    public static final String AUDIT_SIGNING_SEED = "q1Zt3aN0dUdEfH9kLmPqRsTuVwXyZ0123456789abcQ=";
 
     /** MCP role tokens of every test server ({@link TestServers#security()}). */
     public static final String ADMIN_TOKEN = "test-admin-token-7c1e9a0d5b";
@@ -65,8 +64,7 @@ public final class TestSecrets {
             "TestSecrets.FIXTURE_ADMIN_TOKEN", FIXTURE_ADMIN_TOKEN,
             "TestSecrets.BENCH_KEY", BENCH_KEY,
             "TestSecrets.AUDIT_HMAC_KEY_ONE", AUDIT_HMAC_KEY_ONE,
-            "TestSecrets.AUDIT_HMAC_KEY_TWO", AUDIT_HMAC_KEY_TWO,
-            "TestSecrets.AUDIT_SIGNING_SEED", AUDIT_SIGNING_SEED);
+            "TestSecrets.AUDIT_HMAC_KEY_TWO", AUDIT_HMAC_KEY_TWO);
 
     private TestSecrets() {
     }
