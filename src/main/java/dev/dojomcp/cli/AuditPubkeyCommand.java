@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code audit pubkey}: the public half of {@code AUDIT_SIGNING_KEY}, for auditors; never the seed. */
 @Command(name = "pubkey", description = {
-        "Print the Ed25519 public key (base64) of AUDIT_SIGNING_KEY (environment or .env) and its fingerprint."})
+        "Print the Ed25519 public key (base64) of AUDIT_SIGNING_KEY (environment or .env) on stdout,",
+        "and its fingerprint (the sign_key of the checkpoints) on stderr."})
 public final class AuditPubkeyCommand implements Callable<Integer> {
     private static final String PREFIX = "dojo-mcp audit pubkey: ";
 
@@ -56,10 +57,12 @@ public final class AuditPubkeyCommand implements Callable<Integer> {
             err.println(PREFIX + "the signing key is not the base64 of a 32-byte Ed25519 seed");
             return Main.CONFIG_ERROR;
         }
+        // stdout carries the key alone, so `audit pubkey > audit.pub` makes a file both verifiers read
         PrintWriter out = spec.commandLine().getOut();
         out.println(signer.publicKeyBase64());
-        out.println("# sign_key (fingerprint): " + signer.fingerprint());
         out.flush();
+        err.println("sign_key (fingerprint): " + signer.fingerprint());
+        err.flush();
         return 0;
     }
 

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Check 8: each checkpoint of the anchor files must be in the log, byte for byte, at its {@code seq}. */
+/**
+ * Check 8: each checkpoint of the anchor files, itself verified (HMAC, signature), must be in the log, byte
+ * for byte, at its {@code seq}; one beyond the end of the log shows the log was cut.
+ */
 final class Anchors {
     /** The log line at an anchor's {@code seq}, kept while the log is read. */
     record LogCopy(Path file, long line, byte[] bytes) {
@@ -57,10 +60,11 @@ final class Anchors {
     }
 
     /**
-     * Compares every anchor line, in file order, with the log, which was valid from {@code firstSeq} to
-     * {@code lastSeq} (both 0 when it had no records).
+     * Checks every anchor line, in the order the files were given, against a log that was valid from
+     * {@code firstSeq} to {@code lastSeq} ({@code lastSeq} 0 when it had no records). A difference is
+     * reported at the log line.
      */
-    Failure check(Map<Long, LogCopy> log, long firstSeq, long lastSeq) throws IOException {
+    Failure check(RecordChecks checks, Map<Long, LogCopy> log, long firstSeq, long lastSeq) throws IOException {
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             try (LineReader reader = LineReader.open(file, i)) {
@@ -69,7 +73,12 @@ final class Anchors {
                     if (!checked.ok()) {
                         return new Failure(file, line.number(), checked.seq(), checked.reason(), checked.detail());
                     }
-                    long seq = checked.record().seq();
+                    AuditRecord anchor = checked.record();
+                    long seq = anchor.seq();
+                    Failure failure = checkAlone(checks, file, anchor);
+                    if (failure != null) {
+                        return failure;
+                    }
                     if (seq > lastSeq) {
                         return new Failure(file, line.number(), seq, Reason.TRUNCATED, lastSeq == 0
                                 ? "the log has no records; the checkpoint file has a checkpoint at seq " + seq
@@ -80,15 +89,29 @@ final class Anchors {
                         continue;
                     }
                     LogCopy copy = log.get(seq);
-                    if (copy == null || !Arrays.equals(copy.bytes(), line.bytes())) {
-                        return new Failure(file, line.number(), seq, Reason.MODIFIED,
-                                copy == null ? "no log record at this seq"
-                                        : "differs from the log record at " + copy.file() + ":" + copy.line());
+                    if (copy == null) {
+                        return new Failure(file, line.number(), seq, Reason.MODIFIED, "no log record at this seq");
+                    }
+                    if (!Arrays.equals(copy.bytes(), line.bytes())) {
+                        return new Failure(copy.file(), copy.line(), seq, Reason.MODIFIED,
+                                "differs from the anchor checkpoint at " + file + ":" + line.number());
                     }
                     compared++;
                 }
             }
         }
         return null;
+    }
+
+    private static Failure checkAlone(RecordChecks checks, Path file, AuditRecord anchor) {
+        long line = anchor.line().number();
+        if (checks.checksHmac()) {
+            Reason problem = checks.hmacProblem(anchor);
+            if (problem != null) {
+                return new Failure(file, line, anchor.seq(), problem, "anchor: " + checks.hmacDetail(anchor, problem));
+            }
+        }
+        String problem = checks.checkpointProblem(anchor);
+        return problem == null ? null : new Failure(file, line, anchor.seq(), Reason.BAD_SIGNATURE, "anchor: " + problem);
     }
 }

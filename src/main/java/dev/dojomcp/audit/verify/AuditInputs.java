@@ -5,56 +5,44 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The files given, sorted out: a file whose lines are all checkpoint records (at least one) is an anchor
- * file, any other a log file. Both kinds are ordered by the {@code seq} of their first line, then by the
- * order given; a file whose first line shows no {@code seq} (empty, unreadable as JSON) comes first, so
- * its problem is the one reported.
+ * Check 1 on every line of every file, in the order the files were given, then the files sorted out: a
+ * file whose records are all checkpoints is an anchor file (kept in the order given), any other file with
+ * records a log file; log files are ordered by the {@code seq} of their first record, ties in the order
+ * given. Empty files take no part.
  */
-record AuditInputs(List<Path> logs, List<Path> anchors) {
-    private record Classified(Path path, int index, Long firstSeq, boolean anchor) {
+record AuditInputs(List<Path> logs, List<Path> anchors, Failure failure) {
+    private record LogFile(Path path, int index, long firstSeq) {
     }
 
-    private static final Comparator<Classified> ORDER = Comparator
-            .comparing((Classified c) -> c.firstSeq() == null ? Long.MIN_VALUE : c.firstSeq())
-            .thenComparingInt(Classified::index);
-
-    static AuditInputs of(List<Path> files) throws IOException {
-        List<Classified> logs = new ArrayList<>();
-        List<Classified> anchors = new ArrayList<>();
+    static AuditInputs read(List<Path> files) throws IOException {
+        List<LogFile> logs = new ArrayList<>();
+        List<Path> anchors = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            Classified c = classify(files.get(i), i);
-            (c.anchor() ? anchors : logs).add(c);
-        }
-        logs.sort(ORDER);
-        anchors.sort(ORDER);
-        return new AuditInputs(logs.stream().map(Classified::path).toList(),
-                anchors.stream().map(Classified::path).toList());
-    }
-
-    private static Classified classify(Path file, int index) throws IOException {
-        try (LineReader reader = LineReader.open(file, index)) {
-            Line first = reader.next();
-            if (first == null) {
-                return new Classified(file, index, null, false);
-            }
-            Long firstSeq = LineFormat.seqOf(first);
-            for (Line line = first; line != null; line = reader.next()) {
-                if (!isCheckpoint(line)) {
-                    return new Classified(file, index, firstSeq, false);
+            Path file = files.get(i);
+            Long firstSeq = null;
+            boolean allCheckpoints = true;
+            try (LineReader reader = LineReader.open(file, i)) {
+                for (Line line = reader.next(); line != null; line = reader.next()) {
+                    LineFormat.Checked checked = LineFormat.check(line);
+                    if (!checked.ok()) {
+                        return new AuditInputs(List.of(), List.of(), new Failure(file, line.number(), checked.seq(),
+                                checked.reason(), checked.detail()));
+                    }
+                    if (firstSeq == null) {
+                        firstSeq = checked.record().seq();
+                    }
+                    allCheckpoints &= checked.record().isCheckpoint();
                 }
             }
-            return new Classified(file, index, firstSeq, true);
+            if (firstSeq != null && allCheckpoints) {
+                anchors.add(file);
+            } else if (firstSeq != null) {
+                logs.add(new LogFile(file, i, firstSeq));
+            }
         }
-    }
-
-    private static boolean isCheckpoint(Line line) {
-        if (line.tooLong()) {
-            return false;
-        }
-        Map<String, Object> fields = Jcs.object(line.bytes());
-        return fields != null && "checkpoint".equals(fields.get("type"));
+        logs.sort(Comparator.comparingLong(LogFile::firstSeq).thenComparingInt(LogFile::index));
+        return new AuditInputs(logs.stream().map(LogFile::path).toList(), anchors, null);
     }
 }

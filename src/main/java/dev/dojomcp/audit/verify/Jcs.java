@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.erdtman.jcs.JsonCanonicalizer;
 import tools.jackson.core.JacksonException;
@@ -58,6 +59,48 @@ final class Jcs {
     static Map<String, Object> object(byte[] line) {
         String text = utf8(line);
         return text == null ? null : object(text);
+    }
+
+    /**
+     * Why a parsed value is outside what the format writes (numbers with a fraction or exponent, strings
+     * with a lone surrogate, which have no UTF-8 form), or {@code null}. Such a line is bad format, as in
+     * the Python verifier, rather than merely non-canonical.
+     */
+    static String unsupportedValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String problem = hasLoneSurrogate((String) entry.getKey()) ? "lone surrogate in a member name"
+                        : unsupportedValue(entry.getValue());
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (Object item : list) {
+                String problem = unsupportedValue(item);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        } else if (value instanceof String text) {
+            return hasLoneSurrogate(text) ? "lone surrogate in a string" : null;
+        } else if (value instanceof Number && !(value instanceof Integer || value instanceof Long
+                || value instanceof java.math.BigInteger)) {
+            return "number with a fraction or exponent";
+        }
+        return null;
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the text is byte-for-byte its own JCS serialisation. */

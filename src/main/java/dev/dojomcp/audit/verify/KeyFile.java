@@ -24,7 +24,7 @@ public final class KeyFile {
     private KeyFile() {
     }
 
-    /** Adds the keys of {@code file} to {@code keys}; the same id with another key is an error. */
+    /** Adds the keys of {@code file} to {@code keys}; a file without a key, or the same id with another key, is an error. */
     public static void read(Path file, Map<String, HmacKey> keys) throws KeyFileException {
         List<String> lines;
         try {
@@ -35,6 +35,7 @@ public final class KeyFile {
             throw new KeyFileException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         int number = 0;
+        int found = 0;
         for (String raw : lines) {
             number++;
             String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
@@ -61,6 +62,10 @@ public final class KeyFile {
             if (known != null && !known.secret().reveal().equals(key.secret().reveal())) {
                 throw new KeyFileException(where + "key id " + id + " is given twice with different keys");
             }
+            found++;
+        }
+        if (found == 0) {
+            throw new KeyFileException(file + ": holds no key");
         }
     }
 }

@@ -35,6 +35,10 @@ final class LineFormat {
             return bad(Reason.BAD_FORMAT, "not a JSON object", null);
         }
         Long seq = seq(fields.get("seq"));
+        String unsupported = Jcs.unsupportedValue(fields);
+        if (unsupported != null) {
+            return bad(Reason.BAD_FORMAT, unsupported, seq);
+        }
         if (!Jcs.isCanonical(text)) {
             return bad(Reason.MODIFIED, "not in canonical form", seq);
         }

@@ -3,8 +3,9 @@ package dev.dojomcp.audit.verify;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
-import java.util.function.LongPredicate;
+import java.util.function.Consumer;
 
 /** The log files read as one sequence of lines, with a look-ahead of one line. */
 final class LogCursor implements Closeable {
@@ -46,21 +47,38 @@ final class LogCursor implements Closeable {
         return peeked;
     }
 
-    /** Whether a line after {@code after} (in this or a later log file) shows a {@code seq} that matches. */
-    boolean anyLater(Line after, LongPredicate seq) throws IOException {
+    /**
+     * Whether every {@code seq} from {@code from} to {@code to} appears on some line after {@code after}
+     * (in this or a later log file). Reads the rest twice: once to count its lines, which bounds the
+     * bitmap of the second pass.
+     */
+    boolean allLater(Line after, long from, long to) throws IOException {
+        long missing = to - from + 1;
+        long[] lines = {0};
+        forEachLater(after, line -> lines[0]++);
+        if (missing > lines[0] || missing > Integer.MAX_VALUE) {
+            return false;
+        }
+        BitSet seen = new BitSet((int) missing);
+        forEachLater(after, line -> {
+            Long seq = LineFormat.seqOf(line);
+            if (seq != null && seq >= from && seq <= to) {
+                seen.set((int) (seq - from));
+            }
+        });
+        return seen.cardinality() == missing;
+    }
+
+    private void forEachLater(Line after, Consumer<Line> action) throws IOException {
         for (int i = after.fileIndex(); i < files.size(); i++) {
             try (LineReader later = i == after.fileIndex()
                     ? LineReader.open(files.get(i), i, after.end(), after.number())
                     : LineReader.open(files.get(i), i)) {
                 for (Line line = later.next(); line != null; line = later.next()) {
-                    Long s = LineFormat.seqOf(line);
-                    if (s != null && seq.test(s)) {
-                        return true;
-                    }
+                    action.accept(line);
                 }
             }
         }
-        return false;
     }
 
     @Override
