@@ -45,7 +45,7 @@ class AuditCommandTest {
         trail = AuditTrails.standard(dir.resolve("trail"));
         keyFile = Files.writeString(dir.resolve("keys.txt"), "# auditor's keys\n\n" + KEY_ONE.id() + "="
                 + TestSecrets.AUDIT_HMAC_KEY_ONE + "\n" + KEY_TWO.id() + "=" + TestSecrets.AUDIT_HMAC_KEY_TWO + "\n");
-        pubkeyFile = Files.writeString(dir.resolve("audit.pub"), SIGNER.publicKeyBase64() + "\n# sign_key x\n");
+        pubkeyFile = Files.writeString(dir.resolve("audit.pub"), SIGNER.publicKeyBase64() + "\n");
     }
 
     /** Runs the command in this JVM; outside keygen no output may contain a configured key or seed. */
@@ -152,6 +152,11 @@ class AuditCommandTest {
         assertThat(conflicting.exit()).isEqualTo(2);
         assertThat(conflicting.err()).contains(twice + ":2: key id k-one is given twice with different keys");
 
+        Path commentsOnly = Files.writeString(dir.resolve("comments-only.txt"), "# nothing here\n\n");
+        Run noKey = run(verifyArgs(trail.files(), "--key-file", commentsOnly.toString()));
+        assertThat(noKey.exit()).isEqualTo(2);
+        assertThat(noKey.err()).contains(commentsOnly + ": holds no key");
+
         Run missing = run(verifyArgs(trail.files(), "--key-file", dir.resolve("no-such-keys").toString()));
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("no-such-keys: cannot be read");
@@ -189,8 +194,8 @@ class AuditCommandTest {
         for (Path file : List.of(envFile, bare)) {
             Run run = run("audit", "pubkey", "--signing-key-file", file.toString());
             assertThat(run.exit()).as(run.err()).isZero();
-            assertThat(run.out().lines()).containsExactly(SIGNER.publicKeyBase64(),
-                    "# sign_key (fingerprint): " + SIGNER.fingerprint());
+            assertThat(run.out()).isEqualTo(SIGNER.publicKeyBase64() + "\n");
+            assertThat(run.err()).isEqualTo("sign_key (fingerprint): " + SIGNER.fingerprint() + "\n");
         }
         Path junk = Files.writeString(dir.resolve("junk-seed.txt"), "AUDIT_SIGNING_KEY=c2hvcnQ=\n");
         Run invalid = run("audit", "pubkey", "--signing-key-file", junk.toString());
@@ -204,7 +209,7 @@ class AuditCommandTest {
         JavaProcess.Result withKey = JavaProcess.run(Map.of(AuditSettings.SIGNING_KEY, TestSecrets.AUDIT_SIGNING_SEED),
                 "audit", "pubkey");
         assertThat(withKey.exitCode()).as(withKey.stderr()).isZero();
-        assertThat(withKey.stdout().lines().findFirst()).contains(SIGNER.publicKeyBase64());
+        assertThat(withKey.stdout()).isEqualTo(SIGNER.publicKeyBase64() + "\n");
         assertThat(withKey.stdout() + withKey.stderr()).doesNotContain(TestSecrets.AUDIT_SIGNING_SEED);
 
         JavaProcess.Result without = JavaProcess.run(Map.of(), "audit", "pubkey");

@@ -21,11 +21,21 @@ import java.util.Map;
  * Line numbers refer to the standard trail: audit.jsonl.1 holds seq 1-27 (line n = seq n; checkpoints at
  * 6, 12, 18, 24), audit.jsonl seq 28-44 (checkpoints at 30, 36, 42, 44; chain_start new_key at 37).
  */
+@SuppressWarnings("unchecked")
 final class Tampers {
     /** What verifying the edited trail must report, and with which HMAC keys. */
-    record Expected(Path file, long line, Reason reason, Map<String, HmacKey> keys) {
+    record Expected(Path file, long line, Reason reason, Map<String, HmacKey> keys, List<Path> files) {
         Expected(Path file, long line, Reason reason) {
-            this(file, line, reason, BOTH_KEYS);
+            this(file, line, reason, BOTH_KEYS, null);
+        }
+
+        Expected(Path file, long line, Reason reason, Map<String, HmacKey> keys) {
+            this(file, line, reason, keys, null);
+        }
+
+        /** The files to verify: those given, else the trail's files that still exist. */
+        List<Path> filesOf(AuditTrails.Trail trail) {
+            return files != null ? files : trail.files().stream().filter(Files::exists).toList();
         }
     }
 
@@ -61,7 +71,22 @@ final class Tampers {
                 new Case("the last line without its newline", Tampers::noFinalNewline),
                 new Case("whitespace added (not canonical)", Tampers::nonCanonical),
                 new Case("an anchor checkpoint changed", Tampers::anchorChanged),
-                new Case("the rotated file left out", Tampers::rotatedFileMissing));
+                new Case("the rotated file left out", Tampers::rotatedFileMissing),
+                new Case("a number with a fraction, resealed", Tampers::fraction),
+                new Case("a lone surrogate escape", Tampers::loneSurrogate),
+                new Case("a member name twice", Tampers::duplicateMember),
+                new Case("a blank line", Tampers::blankLine),
+                new Case("a CRLF line end", Tampers::crlf),
+                new Case("seq as a string", Tampers::seqAsString),
+                new Case("a line moved far later", Tampers::movedFarLater),
+                new Case("a line deleted and the next two swapped", Tampers::deletedThenSwapped),
+                new Case("the rotated file given twice", Tampers::rotatedFileTwice),
+                new Case("an anchor changed and re-signed by a key holder", Tampers::anchorResigned),
+                new Case("an anchor changed, hmac recomputed, signature not", Tampers::anchorResealedOnly),
+                new Case("one character of prev changed by a key holder", Tampers::prevEditedByKeyHolder),
+                new Case("a signature in a second base64 spelling (no HMAC key)", Tampers::signatureRespelled),
+                new Case("a bad line in one file, a deletion in an earlier one", Tampers::badLineAfterDeletion),
+                new Case("a checkpoint's sign_key changed, resealed", Tampers::otherSignKey));
     }
 
     static Expected modifiedValue(AuditTrails.Trail t) throws IOException {
@@ -164,6 +189,126 @@ final class Tampers {
     static Expected rotatedFileMissing(AuditTrails.Trail t) throws IOException {
         Files.delete(t.rotated());
         return new Expected(t.current(), 1, Reason.DELETED);
+    }
+
+    static Expected fraction(AuditTrails.Trail t) throws IOException {
+        List<String> lines = lines(t.rotated());
+        Map<String, Object> record = parse(lines.get(6));
+        ((Map<String, Object>) record.get("params")).put("limit", 2.5);
+        lines.set(6, reseal(record, KEY_ONE));
+        write(t.rotated(), lines);
+        return new Expected(t.rotated(), 7, Reason.BAD_FORMAT);
+    }
+
+    static Expected loneSurrogate(AuditTrails.Trail t) throws IOException {
+        replaceInLine(t.rotated(), 7, "\uD83D\uDE00", "\\ud83d");
+        return new Expected(t.rotated(), 7, Reason.BAD_FORMAT);
+    }
+
+    static Expected duplicateMember(AuditTrails.Trail t) throws IOException {
+        replaceInLine(t.rotated(), 7, "{\"caller\":\"stdio\",", "{\"caller\":\"stdio\",\"caller\":\"stdio\",");
+        return new Expected(t.rotated(), 7, Reason.BAD_FORMAT);
+    }
+
+    static Expected blankLine(AuditTrails.Trail t) throws IOException {
+        List<String> lines = lines(t.rotated());
+        lines.add(9, "");
+        write(t.rotated(), lines);
+        return new Expected(t.rotated(), 10, Reason.BAD_FORMAT);
+    }
+
+    static Expected crlf(AuditTrails.Trail t) throws IOException {
+        List<String> lines = lines(t.rotated());
+        lines.set(4, lines.get(4) + "\r");
+        write(t.rotated(), lines);
+        return new Expected(t.rotated(), 5, Reason.MODIFIED);
+    }
+
+    static Expected seqAsString(AuditTrails.Trail t) throws IOException {
+        replaceInLine(t.rotated(), 5, "\"seq\":5,", "\"seq\":\"5\",");
+        return new Expected(t.rotated(), 5, Reason.BAD_FORMAT);
+    }
+
+    static Expected movedFarLater(AuditTrails.Trail t) throws IOException {
+        List<String> lines = lines(t.rotated());
+        lines.add(20, lines.remove(2));
+        write(t.rotated(), lines);
+        return new Expected(t.rotated(), 3, Reason.REORDERED);
+    }
+
+    /** seq 8 gone, 10 before 9: of the missing 8 and 9 only 9 comes later, so deleted. */
+    static Expected deletedThenSwapped(AuditTrails.Trail t) throws IOException {
+        List<String> lines = lines(t.rotated());
+        lines.remove(7);
+        lines.add(7, lines.remove(8));
+        write(t.rotated(), lines);
+        return new Expected(t.rotated(), 8, Reason.DELETED);
+    }
+
+    static Expected rotatedFileTwice(AuditTrails.Trail t) {
+        return new Expected(t.rotated(), 1, Reason.INSERTED, BOTH_KEYS,
+                List.of(t.current(), t.rotated(), t.anchor(), t.rotated()));
+    }
+
+    /** Changed, signed and sealed as the server would: it verifies on its own, so the log line is named. */
+    static Expected anchorResigned(AuditTrails.Trail t) throws IOException {
+        List<String> lines = lines(t.anchor());
+        Map<String, Object> anchor = parse(lines.get(2));
+        anchor.put("run", "0000000000000000");
+        anchor.remove("hmac");
+        anchor.remove("sig");
+        anchor.put("sig", AuditTrails.SIGNER.sign(Jcs.of(anchor)));
+        lines.set(2, reseal(anchor, KEY_ONE));
+        write(t.anchor(), lines);
+        return new Expected(t.rotated(), 18, Reason.MODIFIED);
+    }
+
+    static Expected anchorResealedOnly(AuditTrails.Trail t) throws IOException {
+        List<String> lines = lines(t.anchor());
+        Map<String, Object> anchor = parse(lines.get(2));
+        anchor.put("run", "0000000000000000");
+        lines.set(2, reseal(anchor, KEY_ONE));
+        write(t.anchor(), lines);
+        return new Expected(t.anchor(), 3, Reason.BAD_SIGNATURE);
+    }
+
+    static Expected prevEditedByKeyHolder(AuditTrails.Trail t) throws IOException {
+        List<String> lines = lines(t.rotated());
+        Map<String, Object> record = parse(lines.get(7));
+        String prev = (String) record.get("prev");
+        record.put("prev", (prev.charAt(0) == 'a' ? "b" : "a") + prev.substring(1));
+        lines.set(7, reseal(record, KEY_ONE));
+        write(t.rotated(), lines);
+        return new Expected(t.rotated(), 8, Reason.MODIFIED);
+    }
+
+    /** The last base64 digit's 4 unused bits set: lenient decoders read the same 64 bytes. */
+    static Expected signatureRespelled(AuditTrails.Trail t) throws IOException {
+        List<String> lines = lines(t.rotated());
+        String sig = (String) parse(lines.get(11)).get("sig");
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        char last = sig.charAt(85);
+        String respelled = sig.substring(0, 85) + alphabet.charAt(alphabet.indexOf(last) | 1) + "==";
+        replaceInLine(t.rotated(), 12, sig, respelled);
+        return new Expected(t.rotated(), 12, Reason.BAD_SIGNATURE, Map.of());
+    }
+
+    /** Check 1 runs over every line of every file before the chain is followed. */
+    static Expected badLineAfterDeletion(AuditTrails.Trail t) throws IOException {
+        deletedLine(t);
+        List<String> lines = lines(t.current());
+        lines.add("not json");
+        write(t.current(), lines);
+        return new Expected(t.current(), lines.size(), Reason.BAD_FORMAT);
+    }
+
+    static Expected otherSignKey(AuditTrails.Trail t) throws IOException {
+        List<String> lines = lines(t.rotated());
+        Map<String, Object> checkpoint = parse(lines.get(5));
+        checkpoint.put("sign_key", "0123456789abcdef");
+        lines.set(5, reseal(checkpoint, KEY_ONE));
+        write(t.rotated(), lines);
+        return new Expected(t.rotated(), 6, Reason.BAD_SIGNATURE);
     }
 
     /** The record's key id set to k-two and its hmac recomputed with k-two's key. */
