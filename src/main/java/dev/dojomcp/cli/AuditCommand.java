@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** {@code dojo-mcp audit verify|pubkey|keygen}. */
-@Command(name = "audit", description = "Verify the audit trail; print or make its keys.",
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = "Verify the audit trail; print or make its keys.",
         subcommands = {AuditVerifyCommand.class, AuditPubkeyCommand.class, AuditKeygenCommand.class})
 public final class AuditCommand implements Callable<Integer> {
     @Spec

@@ -18,9 +18,11 @@ import picocli.CommandLine.Spec;
  * {@code audit keygen}: a new HMAC key, its id and an Ed25519 seed as env-file lines, then the auditor's
  * key-file line and public key as comments. Prints secrets on purpose (the operator asked), to stdout only.
  */
-@Command(name = "keygen", description = {
-        "Print a new AUDIT_HMAC_KEY_ID, AUDIT_HMAC_KEY and AUDIT_SIGNING_KEY for the server's env file,",
-        "and, as comments, the key-file line and the public key for auditors. The output is secret."})
+@Command(name = "keygen", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = {
+        "Print new audit keys (secret output).",
+        "AUDIT_HMAC_KEY_ID, AUDIT_HMAC_KEY and AUDIT_SIGNING_KEY lines for the server's env file, then, as"
+                + " comments, the auditors' key-file line and public key."})
 public final class AuditKeygenCommand implements Callable<Integer> {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 

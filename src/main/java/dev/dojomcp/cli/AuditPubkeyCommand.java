@@ -18,9 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code audit pubkey}: the public half of {@code AUDIT_SIGNING_KEY}, for auditors; never the seed. */
-@Command(name = "pubkey", description = {
-        "Print the Ed25519 public key (base64) of AUDIT_SIGNING_KEY (environment or .env) on stdout,",
-        "and its fingerprint (the sign_key of the checkpoints) on stderr."})
+@Command(name = "pubkey", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = {
+        "Print the public key of AUDIT_SIGNING_KEY, for auditors.",
+        "The key (base64) goes to stdout, its fingerprint (the checkpoints' sign_key) to stderr. The seed comes"
+                + " from the environment, .env, or --signing-key-file; it is never printed."})
 public final class AuditPubkeyCommand implements Callable<Integer> {
     private static final String PREFIX = "dojo-mcp audit pubkey: ";
 

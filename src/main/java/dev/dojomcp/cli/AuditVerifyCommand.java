@@ -24,9 +24,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code audit verify FILE... [--key-file K]... [--pubkey P] [--allow-partial]}: exit 0 valid, 1 invalid, 2 unusable. */
-@Command(name = "verify", description = {
-        "Verify audit log files (audit.jsonl, its rotated copies, in any order) and checkpoint files.",
-        "Exit status: 0 valid, 1 invalid (the first failure is printed), 2 unusable arguments."})
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = {
+        "Verify audit log files and checkpoint (anchor) files.",
+        "Log files are audit.jsonl and its rotated copies, in any order. Exit status: 0 valid, 1 invalid (the"
+                + " first failure is printed), 2 unusable arguments."})
 public final class AuditVerifyCommand implements Callable<Integer> {
     private static final String PREFIX = "dojo-mcp audit verify: ";
 

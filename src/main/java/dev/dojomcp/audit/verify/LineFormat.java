@@ -1,9 +1,9 @@
 package dev.dojomcp.audit.verify;
 
+import dev.dojomcp.audit.HmacKey;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.regex.Pattern;
-import dev.dojomcp.audit.HmacKey;
 
 /** Check 1 of the format: newline, UTF-8, one JSON object, canonical, and the members every record has. */
 final class LineFormat {
