@@ -1,5 +1,6 @@
 package dev.dojomcp;
 
+import dev.dojomcp.cli.AuditCommand;
 import dev.dojomcp.cli.DemoCommand;
 import dev.dojomcp.cli.ImportCommand;
 import dev.dojomcp.cli.ImportQaiCommand;
@@ -13,11 +14,11 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code dojo-mcp [serve|sandbox|demo|import|import-qai|tools|version]}; with no subcommand it serves. */
+/** {@code dojo-mcp [serve|sandbox|demo|import|import-qai|audit|tools|version]}; with no subcommand it serves. */
 @Command(name = "dojo-mcp", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "MCP server for DefectDojo.",
         subcommands = {ServeCommand.class, SandboxCommand.class, DemoCommand.class, ImportCommand.class,
-                ImportQaiCommand.class, ToolsCommand.class, VersionCommand.class})
+                ImportQaiCommand.class, AuditCommand.class, ToolsCommand.class, VersionCommand.class})
 public final class Main implements Runnable {
     /** Exit status for configuration and usage errors. */
     public static final int CONFIG_ERROR = 2;

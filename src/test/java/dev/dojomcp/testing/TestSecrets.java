@@ -33,6 +33,9 @@ public final class TestSecrets {
 
     /** AUDIT_LOG_HTTPS_TOKEN of the audit forwarding tests (HttpsForwardingTest, ForwardSettingsTest). */
     public static final String AUDIT_FORWARD_TOKEN = "audit-forward-token-5e2d8c1a7f93";
+    /** The audit verifier tests' two HMAC keys (a key rotation); they sign with {@link #AUDIT_SIGNING_SEED}. */
+    public static final String AUDIT_HMAC_KEY_ONE = "audit-test-hmac-key-one-7d2f4c9a1b3e5f60718293a4";
+    public static final String AUDIT_HMAC_KEY_TWO = "audit-test-hmac-key-two-0e9d8c7b6a5f4e3d2c1b0a99";
 
     /** MCP role tokens of every test server ({@link TestServers#security()}). */
     public static final String ADMIN_TOKEN = "test-admin-token-7c1e9a0d5b";
@@ -62,7 +65,9 @@ public final class TestSecrets {
             "TestSecrets.PIPELINE_KEY", PIPELINE_KEY,
             "TestSecrets.FIXTURE_ADMIN_TOKEN", FIXTURE_ADMIN_TOKEN,
             "TestSecrets.BENCH_KEY", BENCH_KEY,
-            "TestSecrets.AUDIT_FORWARD_TOKEN", AUDIT_FORWARD_TOKEN);
+            "TestSecrets.AUDIT_FORWARD_TOKEN", AUDIT_FORWARD_TOKEN,
+            "TestSecrets.AUDIT_HMAC_KEY_ONE", AUDIT_HMAC_KEY_ONE,
+            "TestSecrets.AUDIT_HMAC_KEY_TWO", AUDIT_HMAC_KEY_TWO);
 
     private TestSecrets() {
     }
