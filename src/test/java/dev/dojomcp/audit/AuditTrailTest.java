@@ -3,6 +3,8 @@ package dev.dojomcp.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dojomcp.audit.verify.AuditVerifier;
+import dev.dojomcp.audit.verify.VerifyResult;
 import dev.dojomcp.config.WriteSettings;
 import dev.dojomcp.sandbox.SandboxOptions;
 import dev.dojomcp.security.Caller;
@@ -117,6 +119,7 @@ class AuditTrailTest {
         assertThat(Files.readAllLines(settings.anchorFile()))
                 .allMatch(line -> line.contains("\"type\":\"checkpoint\""))
                 .hasSize((int) records.stream().filter(r -> "checkpoint".equals(r.get("type"))).count());
+        assertBothVerifiersPass(List.of(settings.file(), settings.anchorFile()));
         String all = Files.readString(settings.file());
         assertThat(all).doesNotContain("confirmed on staging").doesNotContain(TestServers.WRITER_TOKEN)
                 .doesNotContain("not-a-valid-token-at-all").doesNotContain(TestSecrets.AUDIT_HMAC_KEY);
@@ -196,6 +199,42 @@ class AuditTrailTest {
         List<Map<String, Object>> records = ChainCheck.assertIntact(List.of(settings.file()), KEY);
         assertThat(records).anyMatch(r -> "resumed".equals(r.get("status"))
                 && Objects.equals(14, r.get("discarded_bytes")));
+    }
+
+    /** `audit verify` and the independent Python verifier (when python3 is here) both accept the session's log. */
+    private void assertBothVerifiersPass(List<Path> files) throws Exception {
+        Ed25519.Verifier publicKey = Ed25519.verifier(Ed25519.signer(TestSecrets.AUDIT_SIGNING_SEED).publicKeyBase64());
+        VerifyResult java = new AuditVerifier(Map.of(KEY.id(), KEY), publicKey, false).verify(files);
+        assertThat(java.valid()).as(() -> java.failure().describe()).isTrue();
+        Path script = Path.of("tools/audit_verify.py");
+        if (!Files.isRegularFile(script) || !python3Works()) {
+            System.err.println("AuditTrailTest: python3 or tools/audit_verify.py missing: Python cross-check skipped");
+            return;
+        }
+        Path keys = Files.writeString(dir.resolve("keys.txt"), KEY.id() + "=" + KEY.secret().reveal() + "\n");
+        Path pub = Files.writeString(dir.resolve("audit.pub"), Ed25519.signer(TestSecrets.AUDIT_SIGNING_SEED)
+                .publicKeyBase64() + "\n");
+        List<String> command = new java.util.ArrayList<>(List.of("python3", script.toString()));
+        files.forEach(f -> command.add(f.toString()));
+        command.addAll(List.of("--key-file", keys.toString(), "--pubkey", pub.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).startsWith(java.summary());
+    }
+
+    private static boolean python3Works() {
+        try {
+            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static Map<String, Object> only(List<Map<String, Object>> records, String type, String tool) {
