@@ -204,8 +204,8 @@ class AuditTrailTest {
     /** `audit verify` and the independent Python verifier (when python3 is here) both accept the session's log. */
     private void assertBothVerifiersPass(List<Path> files) throws Exception {
         Ed25519.Verifier publicKey = Ed25519.verifier(Ed25519.signer(TestSecrets.AUDIT_SIGNING_SEED).publicKeyBase64());
-        VerifyResult java = new AuditVerifier(Map.of(KEY.id(), KEY), publicKey, false).verify(files);
-        assertThat(java.valid()).as(() -> java.failure().describe()).isTrue();
+        VerifyResult verified = new AuditVerifier(Map.of(KEY.id(), KEY), publicKey, false).verify(files);
+        assertThat(verified.valid()).as(() -> verified.failure().describe()).isTrue();
         Path script = Path.of("tools/audit_verify.py");
         if (!Files.isRegularFile(script) || !python3Works()) {
             System.err.println("AuditTrailTest: python3 or tools/audit_verify.py missing: Python cross-check skipped");
@@ -221,7 +221,7 @@ class AuditTrailTest {
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).startsWith(java.summary());
+        assertThat(out).startsWith(verified.summary());
     }
 
     private static boolean python3Works() {
