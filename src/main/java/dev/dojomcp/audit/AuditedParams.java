@@ -50,7 +50,7 @@ final class AuditedParams {
             return value;
         }
         if (value instanceof String s) {
-            return keeps(name, schema) ? s : "<" + s.length() + " chars>";
+            return keeps(name, schema) ? wellFormed(s) : "<" + s.length() + " chars>";
         }
         if (value instanceof List<?> list) {
             if (list.size() > MAX_ITEMS) {
@@ -88,6 +88,29 @@ final class AuditedParams {
             return b.bitLength() < 53;
         }
         return false;
+    }
+
+    /** A lone surrogate cannot be written as UTF-8: it would make the line unverifiable, so it becomes U+FFFD. */
+    static String wellFormed(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            if (paired) {
+                if (out != null) {
+                    out.append(c).append(s.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(s.substring(0, i));
+                }
+                out.append('\uFFFD');
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     /** Names of undeclared arguments come from the client: kept only when they look like names. */

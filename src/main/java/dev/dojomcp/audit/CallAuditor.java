@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** The pipeline's audit stage: one {@code tool_call} record per call, a {@code mutation_intent} before each change. */
 public final class CallAuditor implements CallAudit {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallAuditor.class);
     private static final int MAX_CLIENT_TEXT = 128;
 
     private final AuditLog log;
@@ -31,10 +32,12 @@ public final class CallAuditor implements CallAudit {
 
     @Override
     public void intent(Call call) {
-        Map<String, Object> fields = common(call);
         try {
-            log.recordDurably("mutation_intent", fields);
-        } catch (AuditUnavailableException e) {
+            log.recordDurably("mutation_intent", common(call));
+        } catch (RuntimeException e) {
+            if (!(e instanceof AuditUnavailableException)) {
+                LOG.error("the intent record of {} could not be built", call.tool().name(), e);
+            }
             throw new ToolException("the audit log cannot be written, so changes are refused until it can; "
                     + "reads still work");
         }
@@ -42,6 +45,15 @@ public final class CallAuditor implements CallAudit {
 
     @Override
     public void completed(Call call, Completion completion) {
+        try {
+            record(call, completion);
+        } catch (RuntimeException e) {
+            // never lets a tool's result be lost to its audit record; the gap shows as a missing tool_call
+            LOG.error("the audit record of {} could not be built", call.tool().name(), e);
+        }
+    }
+
+    private void record(Call call, Completion completion) {
         calls.incrementAndGet();
         if (!"success".equals(completion.outcome())) {
             errors.incrementAndGet();

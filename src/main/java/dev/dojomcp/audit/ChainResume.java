@@ -28,6 +28,11 @@ final class ChainResume {
         Map<String, Object> fields = new LinkedHashMap<>();
         long discarded = logFile == null ? 0 : cutPartialLine(logFile);
         Optional<Map<String, Object>> logTail = logFile == null ? Optional.empty() : lastRecord(logFile);
+        if (logTail.isEmpty() && logFile != null) {
+            // Rotated while the server was down (logrotate's default name for the newest old file).
+            logTail = lastRecord(Path.of(logFile + ".1"));
+            logTail.ifPresent(t -> fields.put("resumed_from", "rotated_file"));
+        }
         Optional<Map<String, Object>> anchorTail = anchorFile == null ? Optional.empty() : lastRecord(anchorFile);
         String warning = null;
         Map<String, Object> tail = logTail.orElse(null);

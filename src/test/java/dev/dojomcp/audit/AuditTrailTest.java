@@ -187,6 +187,22 @@ class AuditTrailTest {
     }
 
     @Test
+    void withoutASigningKey_aLogRotatedWhileTheServerWasDown_continuesFromTheRotatedFile() throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        AuditSettings unsigned = new AuditSettings(file, Path.of(file + ".checkpoints"), KEY, null, 100,
+                Duration.ofSeconds(600), AuditSettings.Fsync.NEVER, List.of());
+        try (AuditLog audit = AuditLog.open(unsigned, Clock.systemUTC())) {
+            audit.record("security", Map.of("event", "guard_warning", "detail", "before rotation"));
+        }
+        Files.move(file, dir.resolve("audit.jsonl.1"));
+        try (AuditLog audit = AuditLog.open(unsigned, Clock.systemUTC())) {
+            audit.record("security", Map.of("event", "guard_warning", "detail", "after rotation"));
+        }
+        List<Map<String, Object>> records = ChainCheck.assertIntact(List.of(dir.resolve("audit.jsonl.1"), file), KEY);
+        assertThat(records).anyMatch(r -> "rotated_file".equals(r.get("resumed_from")) && "resumed".equals(r.get("status")));
+    }
+
+    @Test
     void aLineTornByACrash_isCut_andNoted() throws Exception {
         AuditSettings settings = settings(dir, KEY, 100);
         try (AuditLog audit = AuditLog.open(settings, Clock.systemUTC())) {
