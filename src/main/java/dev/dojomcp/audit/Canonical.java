@@ -1,6 +1,5 @@
 package dev.dojomcp.audit;
 
-import dev.dojomcp.defectdojo.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -23,7 +22,8 @@ public final class Canonical {
     /** The canonical JSON text of a record (no trailing newline). */
     public static String of(Map<String, ?> record) {
         try {
-            return new JsonCanonicalizer(Json.mapper().writeValueAsString(record)).getEncodedString();
+            // A plain mapper: null members are written (the shared one leaves them out), as the format says.
+            return new JsonCanonicalizer(STRICT.writeValueAsString(record)).getEncodedString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

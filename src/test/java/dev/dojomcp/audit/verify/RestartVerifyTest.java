@@ -71,12 +71,14 @@ class RestartVerifyTest {
     void logRotatedWhileStopped_resumesFromTheAnchorFile_andVerifies(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("audit.jsonl");
         run(log, 5, "first");
-        Files.move(log, dir.resolve("audit.jsonl.1"));
+        // logrotate's dateext name: not the audit.jsonl.1 the writer also looks at, so the anchor is what is left.
+        Files.move(log, dir.resolve("audit.jsonl-20261123"));
         run(log, 5, "second");
 
         assertThat(chainStarts(log).get(0)).containsEntry("status", "resumed")
                 .containsEntry("resumed_from", "checkpoint_file");
-        VerifyResult result = verifier.verify(List.of(log, Path.of(log + ".checkpoints"), dir.resolve("audit.jsonl.1")));
+        VerifyResult result = verifier.verify(List.of(log, Path.of(log + ".checkpoints"),
+                dir.resolve("audit.jsonl-20261123")));
         assertThat(result.failure()).isNull();
     }
 }
