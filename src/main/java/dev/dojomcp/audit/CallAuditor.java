@@ -6,11 +6,7 @@ import dev.dojomcp.tools.CallOrigin;
 import dev.dojomcp.tools.FindingRecord;
 import dev.dojomcp.tools.Listing;
 import dev.dojomcp.tools.ToolException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +108,7 @@ public final class CallAuditor implements CallAudit {
             fields.put("client", client);
         }
         if (origin.sessionId() != null) {
-            fields.put("session", fingerprint(origin.sessionId()));
+            fields.put("session", Caller.fingerprint(origin.sessionId()));
         }
         fields.put("params", AuditedParams.of(call.tool(), call.arguments()));
         return fields;
@@ -146,12 +142,4 @@ public final class CallAuditor implements CallAudit {
         return ids;
     }
 
-    static String fingerprint(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

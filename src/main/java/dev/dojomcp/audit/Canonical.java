@@ -8,12 +8,14 @@ import org.erdtman.jcs.JsonCanonicalizer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** RFC 8785 (JCS) serialisation of audit records, and the strict parse the verifier needs. */
 public final class Canonical {
     private static final JsonMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private Canonical() {
@@ -29,7 +31,7 @@ public final class Canonical {
         }
     }
 
-    /** Parses one line as a JSON object; duplicate member names are refused. */
+    /** Parses one line as a JSON object; duplicate member names and anything after the object are refused. */
     public static Map<String, Object> parse(String line) {
         try {
             Map<String, Object> map = STRICT.readValue(line, new TypeReference<LinkedHashMap<String, Object>>() { });

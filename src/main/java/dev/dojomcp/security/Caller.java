@@ -54,4 +54,9 @@ public record Caller(String id, Kind kind, Optional<Role> role, Optional<Secret>
     public String toString() {
         return id + " (" + roleLabel() + ")";
     }
+
+    /** The non-reversible fingerprint passthrough caller ids use, for other secrets too (MCP session ids). */
+    public static String fingerprint(String secret) {
+        return PassthroughKeys.fingerprint(secret);
+    }
 }

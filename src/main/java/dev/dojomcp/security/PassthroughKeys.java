@@ -26,6 +26,7 @@ final class PassthroughKeys {
     }
 
     /** A non-reversible identity for a key: the first 16 hex digits of its SHA-256. */
+    /** First 16 hex characters of SHA-256: identifies a secret (a key, a session id) without revealing it. */
     static String fingerprint(String key) {
         return digest(key).substring(0, 16);
     }

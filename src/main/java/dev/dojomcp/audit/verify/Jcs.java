@@ -1,32 +1,21 @@
 package dev.dojomcp.audit.verify;
 
+import dev.dojomcp.audit.Canonical;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.erdtman.jcs.JsonCanonicalizer;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON as the verifier reads it: strict UTF-8, a strict parse (no duplicate names, nothing after the
- * value), and RFC 8785 canonical text. Serialises with a plain mapper that keeps {@code null} members,
- * so the HMAC input is exactly the line minus the left-out members.
+ * value, as {@link Canonical#parse}), and RFC 8785 canonical text ({@link Canonical#of}, which keeps
+ * {@code null} members, so the HMAC input is exactly the line minus the left-out members).
  */
 final class Jcs {
-    private static final JsonMapper STRICT = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-    private static final JsonMapper PLAIN = JsonMapper.builder().build();
-    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() { };
 
     private Jcs() {
     }
@@ -49,8 +38,8 @@ final class Jcs {
             return null;
         }
         try {
-            return STRICT.readValue(text, OBJECT);
-        } catch (JacksonException e) {
+            return Canonical.parse(text);
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }
@@ -112,12 +101,8 @@ final class Jcs {
         }
     }
 
-    /** The JCS text of a parsed record. */
+    /** The JCS text of a parsed record: the writer's own serialisation. */
     static String of(Map<String, Object> record) {
-        try {
-            return new JsonCanonicalizer(PLAIN.writeValueAsString(record)).getEncodedString();
-        } catch (IOException e) {
-            throw new IllegalStateException("a parsed record could not be serialised", e);
-        }
+        return Canonical.of(record);
     }
 }
